@@ -1,0 +1,1 @@
+"""The programme plugin: programme.yaml to localised pages and machine-readable exports."""
