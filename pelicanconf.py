@@ -1,0 +1,62 @@
+"""Pelican settings shared by development and production (publishconf.py extends them).
+
+`python -m sitebuild` runs Pelican once per language: it sets PATH, OUTPUT_PATH, SITEURL and
+DEFAULT_LANG for each run from LANGUAGES and ROOT_URL below.
+"""
+
+SITENAME = "XVI. Deutsch-Russische Städtepartnerkonferenz"
+AUTHOR = "Deutsch-Russisches Forum e. V."
+
+LANGUAGES = ("de", "ru")  # the first is the source language and the x-default
+DEFAULT_LANG = "de"
+ROOT_URL = ""  # development: links start at the server root (http://localhost:8000/)
+TIMEZONE = "Europe/Moscow"
+
+PATH = "content"
+THEME = "theme"
+THEME_STATIC_PATHS = []  # sitebuild copies theme/static once for both languages
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["bilingual", "navigation", "placeholders", "programme"]
+PROGRAMME_FILE = "programme.yaml"
+
+# Pages live in the language folder itself; a page and its translation share the file name,
+# and the file name is the slug, so both languages use the same URL below /de/ and /ru/.
+PAGE_PATHS = [""]
+PAGE_EXCLUDES = ["news"]
+ARTICLE_PATHS = ["news"]
+SLUGIFY_SOURCE = "basename"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+ARTICLE_URL = "news/{slug}/"
+ARTICLE_SAVE_AS = "news/{slug}/index.html"
+PAGE_ORDER_BY = "basename"
+
+DIRECT_TEMPLATES = []
+INDEX_SAVE_AS = ""
+TAG_SAVE_AS = TAGS_SAVE_AS = CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+
+JINJA_ENVIRONMENT = {
+    "extensions": ["jinja2.ext.i18n"],
+    "autoescape": True,  # text from programme.yaml is never trusted as HTML
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.smarty": {
+            # German and Russian quotes are typed as „…“ and «…»; smarty must not turn
+            # straight quotes into English ones.
+            "smart_quotes": False,
+        },
+    },
+    "output_format": "html5",
+}
+
+CONTACT_EMAIL = "sekretariat@stiftung-woeb.de"
+FURTHER_INFORMATION_URL = "https://www.deutsch-russisches-forum.de/auf-dem-weg-nach-kaluga/4526864"
+
+STRICT = False  # publishconf.py: warnings, missing counterparts, broken links fail the build

@@ -1,0 +1,55 @@
+"""Pelican glue: one language per run, linked to the same page in the other languages."""
+
+import logging
+import os
+from pathlib import Path
+
+from pelican import signals
+
+from .catalogues import load_translations
+from .counterparts import language_versions, missing_languages
+
+logger = logging.getLogger(__name__)
+
+
+def install_catalogue(generator) -> None:
+    settings = generator.settings
+    translations = load_translations(Path(settings["THEME"]) / "translations", settings["DEFAULT_LANG"])
+    generator.env.install_gettext_translations(translations, newstyle=True)
+
+
+def _display_path(path: Path) -> str:
+    return os.path.relpath(path)
+
+
+def link_language_versions(generator) -> None:
+    settings = generator.settings
+    lang, languages = settings["DEFAULT_LANG"], settings["LANGUAGES"]
+    content_root = Path(settings["PATH"]).parent
+
+    def exists(other_lang: str, source_path: str) -> bool:
+        return (content_root / other_lang / source_path).is_file()
+
+    for page in [*getattr(generator, "pages", []), *getattr(generator, "hidden_pages", []),
+                 *getattr(generator, "articles", [])]:
+        versions = language_versions(
+            page.url, page.relative_source_path, lang, languages, settings["ROOT_URL"], exists
+        )
+        page.language_versions = versions
+        page.x_default_url = (
+            f"{settings['ROOT_URL']}/" if page.url == "" else f"{settings['ROOT_URL']}/{languages[0]}/{page.url}"
+        )
+        for missing in missing_languages(versions, languages):
+            source = Path(page.source_path)
+            logger.warning(
+                "%s has no %s version: create %s with the same file name",
+                _display_path(source),
+                missing,
+                _display_path(content_root / missing / page.relative_source_path),
+            )
+
+
+def register() -> None:
+    signals.generator_init.connect(install_catalogue)
+    signals.page_generator_finalized.connect(link_language_versions)
+    signals.article_generator_finalized.connect(link_language_versions)

@@ -1,0 +1,211 @@
+"""The programme as templates need it: one language, every value formatted, nothing to compute.
+
+Pure functions from the model (and the event pages' URLs) to frozen view objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import groupby
+
+from babel.lists import format_list
+
+from .l10n import TimeLabel, format_date, format_date_range, format_day_short, session_time_label
+from .model import Deadline, Event, Format, Organisation, OrganisationCategory, Programme, Session, Venue, WorkingGroup
+
+
+@dataclass(frozen=True)
+class VenueView:
+    name: str
+    address: str | None
+
+
+@dataclass(frozen=True)
+class OrganisationView:
+    id: str
+    name: str
+    role: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class WorkingGroupView:
+    id: str
+    title: str
+    coordinators: tuple[OrganisationView, ...]
+    description: str | None
+    session_url: str | None  # where it meets in the programme
+
+
+@dataclass(frozen=True)
+class SessionView:
+    id: str  # also the anchor on the event page
+    title: str
+    description: str | None
+    time: TimeLabel | None  # None: to be announced
+    venue: VenueView | None  # None: to be announced
+    speakers: tuple[str, ...]
+    working_group: WorkingGroupView | None
+
+
+@dataclass(frozen=True)
+class SlotView:
+    sessions: tuple[SessionView, ...]
+
+    @property
+    def parallel(self) -> bool:
+        return len(self.sessions) > 1
+
+
+@dataclass(frozen=True)
+class DayView:
+    anchor: str
+    date_iso: str
+    heading: str
+    slots: tuple[SlotView, ...]
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: str
+    url: str | None  # the event's page, relative to the language root
+    title: str
+    short_title: str
+    dates: str
+    start_iso: str
+    end_iso: str
+    places: str
+    hybrid: bool
+    motto: str | None
+    description: str
+    organisers: tuple[OrganisationView, ...]
+    venue: VenueView | None
+    days: tuple[DayView, ...]
+    day_count: int
+
+
+@dataclass(frozen=True)
+class OrganisationGroup:
+    category: str  # OrganisationCategory value; the template names it
+    organisations: tuple[OrganisationView, ...]
+
+
+@dataclass(frozen=True)
+class DeadlineView:
+    id: str
+    label: str
+    date: str
+    date_iso: str
+
+
+@dataclass(frozen=True)
+class ProgrammeView:
+    lang: str
+    events: tuple[EventView, ...]  # in date order
+    events_by_id: Mapping[str, EventView]
+    working_groups: tuple[WorkingGroupView, ...]
+    organisation_groups: tuple[OrganisationGroup, ...]
+    deadlines_by_id: Mapping[str, DeadlineView]
+
+
+def venue_view(venue: Venue | None, lang: str) -> VenueView | None:
+    if venue is None:
+        return None
+    return VenueView(venue.name.get(lang), venue.address.get(lang) if venue.address else None)
+
+
+def organisation_view(organisation: Organisation, lang: str) -> OrganisationView:
+    return OrganisationView(organisation.id, organisation.name.get(lang), organisation.role.get(lang), organisation.url)
+
+
+def working_group_view(group: WorkingGroup, lang: str, session_url: str | None) -> WorkingGroupView:
+    return WorkingGroupView(
+        id=group.id,
+        title=group.title.get(lang),
+        coordinators=tuple(organisation_view(o, lang) for o in group.coordinators),
+        description=group.description.get(lang) if group.description else None,
+        session_url=session_url,
+    )
+
+
+def session_view(session: Session, event: Event, programme: Programme, lang: str) -> SessionView:
+    return SessionView(
+        id=session.id,
+        title=session.title.get(lang),
+        description=session.description.get(lang) if session.description else None,
+        time=session_time_label(
+            session.date, session.start, session.end, event.timezone, programme.home_timezone, lang
+        ),
+        venue=venue_view(session.venue, lang),
+        speakers=tuple(person.name.get(lang) for person in session.speakers),
+        working_group=working_group_view(session.working_group, lang, None) if session.working_group else None,
+    )
+
+
+def day_views(event: Event, programme: Programme, lang: str) -> tuple[DayView, ...]:
+    ordered = sorted(event.sessions, key=lambda s: (s.date, s.slot))
+    days = []
+    for date, sessions_of_day in groupby(ordered, key=lambda s: s.date):
+        slots = tuple(
+            SlotView(tuple(session_view(s, event, programme, lang) for s in sessions_of_slot))
+            for _, sessions_of_slot in groupby(sessions_of_day, key=lambda s: s.slot)
+        )
+        days.append(DayView(f"{event.id}-{date.isoformat()}", date.isoformat(), format_day_short(date, lang), slots))
+    return tuple(days)
+
+
+def event_view(event: Event, programme: Programme, lang: str, url: str | None) -> EventView:
+    return EventView(
+        id=event.id,
+        url=url,
+        title=event.title.get(lang),
+        short_title=event.short_title.get(lang),
+        dates=format_date_range(event.start, event.end, lang),
+        start_iso=event.start.isoformat(),
+        end_iso=event.end.isoformat(),
+        places=format_list([city.get(lang) for city in event.cities], locale=lang),
+        hybrid=event.format is Format.HYBRID,
+        motto=event.motto.get(lang) if event.motto else None,
+        description=event.description.get(lang),
+        organisers=tuple(organisation_view(o, lang) for o in event.organisers),
+        venue=venue_view(event.venue, lang),
+        days=day_views(event, programme, lang),
+        day_count=(event.end - event.start).days + 1,
+    )
+
+
+def _session_urls(programme: Programme, event_urls: Mapping[str, str]) -> dict[str, str]:
+    """Where each working group meets: the anchor of its session on its event's page."""
+    return {
+        session.working_group.id: f"{event_urls[event.id]}#{session.id}"
+        for event in programme.events
+        if event.id in event_urls
+        for session in event.sessions
+        if session.working_group
+    }
+
+
+def deadline_view(deadline: Deadline, lang: str) -> DeadlineView:
+    return DeadlineView(deadline.id, deadline.label.get(lang), format_date(deadline.date, lang), deadline.date.isoformat())
+
+
+def programme_view(programme: Programme, lang: str, event_urls: Mapping[str, str]) -> ProgrammeView:
+    events = tuple(
+        event_view(e, programme, lang, event_urls.get(e.id)) for e in sorted(programme.events, key=lambda e: (e.start, e.end))
+    )
+    session_urls = _session_urls(programme, event_urls)
+    return ProgrammeView(
+        lang=lang,
+        events=events,
+        events_by_id={e.id: e for e in events},
+        working_groups=tuple(working_group_view(g, lang, session_urls.get(g.id)) for g in programme.working_groups),
+        organisation_groups=tuple(
+            OrganisationGroup(
+                category.value,
+                tuple(organisation_view(o, lang) for o in programme.organisations if o.category is category),
+            )
+            for category in OrganisationCategory
+        ),
+        deadlines_by_id={d.id: deadline_view(d, lang) for d in programme.deadlines},
+    )

@@ -1,0 +1,1 @@
+"""Builds the bilingual site: one Pelican run per language, checks, then an all-or-nothing swap."""

@@ -1,0 +1,115 @@
+"""One Pelican run per language into a staging folder; output/ is replaced only on success.
+
+Each language is an ordinary Pelican run over content/<lang>/ with its own SITEURL and
+catalogue (plugins/bilingual). The runs share nothing, so they go in parallel processes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from . import checks, entry_page
+from .report import Problem, blocks_build, error, warning
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    problems: tuple[Problem, ...]
+    published: bool
+
+
+def site_settings(settings_file: Path) -> dict:
+    return read_settings(str(settings_file))
+
+
+def language_settings(settings_file: Path, lang: str, output_dir: Path) -> dict:
+    base = site_settings(settings_file)
+    content_root = Path(base["PATH"])
+    return read_settings(
+        str(settings_file),
+        override={
+            "PATH": str(content_root / lang),
+            "OUTPUT_PATH": str(output_dir / lang),
+            "SITEURL": f"{base['ROOT_URL']}/{lang}",
+            "DEFAULT_LANG": lang,
+            "CACHE_PATH": str(Path(base["CACHE_PATH"]) / lang),
+        },
+    )
+
+
+class _Collector(logging.Handler):
+    """Keeps every warning and error Pelican and the plugins log during one run."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.problems: list[Problem] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        make = error if record.levelno >= logging.ERROR else warning
+        self.problems.append(make(record.getMessage()))
+
+
+def build_language(settings_file: Path, lang: str, output_dir: Path) -> list[Problem]:
+    collector = _Collector()
+    root = logging.getLogger()
+    root.addHandler(collector)
+    try:
+        Pelican(language_settings(settings_file, lang, output_dir)).run()
+    except Exception as exc:  # noqa: BLE001 - any failure of a run is reported, not raised
+        collector.problems.append(error(f"[{lang}] {exc}"))
+    finally:
+        root.removeHandler(collector)
+    return collector.problems
+
+
+def build_site(settings_file: Path, output_dir: Path) -> BuildResult:
+    settings = site_settings(settings_file)
+    strict = settings.get("STRICT", False)
+    problems = checks.check_settings(settings) + checks.check_programme(settings)
+    if any(p.severity.value == "error" for p in problems):
+        return BuildResult(tuple(problems), published=False)
+
+    output_dir = output_dir.resolve()
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-", dir=output_dir.parent))
+    try:
+        languages = settings["LANGUAGES"]
+        with ProcessPoolExecutor(max_workers=len(languages), mp_context=get_context("fork")) as pool:
+            runs = [pool.submit(build_language, settings_file, lang, staging) for lang in languages]
+            for run in runs:
+                problems += run.result()
+        if not blocks_build(problems, strict=False):
+            entry_page.write(settings, staging)
+            copy_theme_static(settings, staging)
+            problems += checks.check_site(settings, staging)
+        if blocks_build(problems, strict):
+            return BuildResult(tuple(problems), published=False)
+        replace_directory(staging, output_dir)
+        return BuildResult(tuple(problems), published=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def copy_theme_static(settings: dict, site_dir: Path) -> None:
+    shutil.copytree(Path(settings["THEME"]) / "static", site_dir / "theme")
+
+
+def replace_directory(new: Path, target: Path) -> None:
+    """Swap the new site in with two renames, so a visitor never sees half of each."""
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.rename(target, old)
+    os.rename(new, target)
+    os.chmod(target, 0o755)
+    shutil.rmtree(old, ignore_errors=True)
