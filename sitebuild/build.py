@@ -29,7 +29,10 @@ class BuildResult:
 
 
 def site_settings(settings_file: Path) -> dict:
-    return read_settings(str(settings_file))
+    """Pelican's settings, with PROGRAMME_FILE made absolute like Pelican's own paths."""
+    settings = read_settings(str(settings_file))
+    settings["PROGRAMME_FILE"] = str(settings_file.resolve().parent / settings["PROGRAMME_FILE"])
+    return settings
 
 
 def language_settings(settings_file: Path, lang: str, output_dir: Path) -> dict:
@@ -43,6 +46,7 @@ def language_settings(settings_file: Path, lang: str, output_dir: Path) -> dict:
             "SITEURL": f"{base['ROOT_URL']}/{lang}",
             "DEFAULT_LANG": lang,
             "CACHE_PATH": str(Path(base["CACHE_PATH"]) / lang),
+            "PROGRAMME_FILE": base["PROGRAMME_FILE"],
         },
     )
 

@@ -1,4 +1,8 @@
-"""Pelican glue: puts the ordered menu into the template context."""
+"""Pelican glue: the main menu and the footer links, ordered by the pages' own metadata.
+
+`Menu: 3` puts a page third in the main menu, `Footer: 1` first among the footer links, so the
+theme never hard-codes a page's address.
+"""
 
 import logging
 import os
@@ -7,22 +11,32 @@ from pelican import signals
 
 logger = logging.getLogger(__name__)
 
+MENUS = {"menu": "menu", "footer": "footer_menu"}  # metadata key → template context name
 
-def menu_position(page) -> int | None:
-    raw = getattr(page, "menu", None)
+
+def position(page, key: str) -> int | None:
+    raw = getattr(page, key, None)
     if raw is None:
         return None
     try:
         return int(raw)
     except ValueError:
-        logger.warning("%s: Menu: %r is not a whole number: write e.g. `Menu: 3`", os.path.relpath(page.source_path), raw)
+        logger.warning(
+            "%s: %s: %r is not a whole number: write e.g. `%s: 3`",
+            os.path.relpath(page.source_path), key.capitalize(), raw, key.capitalize(),
+        )
         return None
 
 
-def build_menu(generator) -> None:
-    entries = [(position, page) for page in generator.pages if (position := menu_position(page)) is not None]
-    generator.context["menu"] = [page for _, page in sorted(entries, key=lambda entry: entry[0])]
+def ordered_pages(pages, key: str) -> list:
+    entries = [(number, page) for page in pages if (number := position(page, key)) is not None]
+    return [page for _, page in sorted(entries, key=lambda entry: entry[0])]
+
+
+def build_menus(generator) -> None:
+    for key, name in MENUS.items():
+        generator.context[name] = ordered_pages(generator.pages, key)
 
 
 def register() -> None:
-    signals.page_generator_finalized.connect(build_menu)
+    signals.page_generator_finalized.connect(build_menus)

@@ -26,14 +26,15 @@ class ProgrammeGenerator(Generator):
 
     def generate_context(self) -> None:
         lang = self.settings["DEFAULT_LANG"]
-        programme = load_programme(os.path.relpath(self.settings["PROGRAMME_FILE"]))
+        programme_file = os.path.relpath(self.settings["PROGRAMME_FILE"])
+        programme = load_programme(programme_file)
         event_ids = {event.id for event in programme.events}
         event_pages = {page.event: page for page in _pages(self.context) if hasattr(page, "event")}
         for event_id, page in event_pages.items():
             if event_id not in event_ids:
                 logger.warning(
                     "%s: Event: %s is not an event of %s: use one of %s",
-                    os.path.relpath(page.source_path), event_id, self.settings["PROGRAMME_FILE"], ", ".join(sorted(event_ids)),
+                    os.path.relpath(page.source_path), event_id, programme_file, ", ".join(sorted(event_ids)),
                 )
         for event_id in sorted(event_ids - event_pages.keys()):
             logger.warning(
@@ -42,13 +43,15 @@ class ProgrammeGenerator(Generator):
         view = programme_view(programme, lang, {event_id: page.url for event_id, page in event_pages.items()})
         for page in _pages(self.context):
             page.programme_event = view.events_by_id.get(getattr(page, "event", None))
-            page.deadline_list = [self._deadline(view, page, d) for d in _metadata_list(page, "deadlines")]
+            deadlines = (self._deadline(view, page, d) for d in _metadata_list(page, "deadlines"))
+            page.deadline_list = [deadline for deadline in deadlines if deadline is not None]
         self.context["programme"] = view
 
     def _deadline(self, view, page, deadline_id: str):
         if deadline_id not in view.deadlines_by_id:
             logger.warning(
                 "%s: Deadlines: %s is not a deadline in %s: use one of %s",
-                os.path.relpath(page.source_path), deadline_id, self.settings["PROGRAMME_FILE"], ", ".join(view.deadlines_by_id),
+                os.path.relpath(page.source_path), deadline_id, os.path.relpath(self.settings["PROGRAMME_FILE"]),
+                ", ".join(view.deadlines_by_id),
             )
         return view.deadlines_by_id.get(deadline_id)

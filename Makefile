@@ -1,0 +1,49 @@
+# Build, preview, test and publish the site. Every target bootstraps .venv on first use.
+# Target names follow pelican-quickstart's Makefile.
+
+PYTHON_BOOT ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PYBABEL := $(VENV)/bin/pybabel
+OUTPUTDIR := output
+PORT ?= 8000
+PAGES ?= 300
+TRANSLATIONS := theme/translations
+
+.DEFAULT_GOAL := html
+.PHONY: html serve devserver publish test clean bench i18n-extract i18n-update
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON_BOOT) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+html: $(VENV)/.installed
+	$(PY) -m sitebuild html --output $(OUTPUTDIR)
+
+serve: html
+	$(PY) -m sitebuild serve --output $(OUTPUTDIR) --port $(PORT)
+
+devserver: $(VENV)/.installed
+	$(PY) -m sitebuild devserver --output $(OUTPUTDIR) --port $(PORT)
+
+# Needs the public address: make publish SITE_URL=https://example.org
+publish: $(VENV)/.installed
+	$(PY) -m sitebuild publish --output $(OUTPUTDIR)
+
+test: $(VENV)/.installed
+	$(PY) -m pytest
+
+bench: $(VENV)/.installed
+	$(PY) -m sitebuild.bench --pages $(PAGES)
+
+i18n-extract: $(VENV)/.installed
+	@# --sort-output keeps the .pot stable; locations show translators where a string is used.
+	$(PYBABEL) extract -F babel.cfg --sort-output --no-wrap --project=staedtepartnerkonferenz \
+		-o $(TRANSLATIONS)/messages.pot theme/templates
+
+i18n-update: i18n-extract
+	$(PYBABEL) update --no-wrap -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -D messages
+
+clean:
+	rm -rf $(OUTPUTDIR) cache .pytest_cache

@@ -1,0 +1,112 @@
+"""make bench: the full bilingual build against a bare Pelican build of the same Markdown files.
+
+Works in a temporary copy of the project with N synthetic pages per language added, so the
+real content and output/ are never touched. Each build runs in a fresh interpreter (imports
+included, as a user waits for them) and the best of several runs is kept, which is the figure
+least disturbed by other work on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pelican
+
+PROJECT = Path(__file__).resolve().parent.parent
+COPIED = ("pelicanconf.py", "programme.yaml", "content", "plugins", "theme", "sitebuild")
+
+PARAGRAPH = {
+    "de": "Die Partnerschaften deutscher und russischer Städte bieten einzigartige Möglichkeiten "
+    "für eine nachhaltige und vertiefte Zusammenarbeit zwischen den Bürgern und Verwaltungen. ",
+    "ru": "Партнёрства российских и германских городов открывают уникальные возможности для "
+    "долгосрочного и углублённого сотрудничества между жителями и администрациями. ",
+}
+
+
+def synthetic_page(lang: str, number: int) -> str:
+    body = "\n\n".join(
+        f"## {section}. Abschnitt / раздел\n\n{PARAGRAPH[lang] * 6}\n\n- {PARAGRAPH[lang]}\n- [Link](../programm/)"
+        for section in range(1, 5)
+    )
+    return f"Title: Seite {number} / страница {number}\nSummary: {PARAGRAPH[lang][:80]}\n\n{body}\n"
+
+
+def prepare(workdir: Path, pages: int, languages: tuple[str, ...]) -> None:
+    for name in COPIED:
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, workdir / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, workdir / name)
+    for lang in languages:
+        for number in range(1, pages + 1):
+            (workdir / "content" / lang / f"bench-{number:04d}.md").write_text(
+                synthetic_page(lang, number), encoding="utf-8"
+            )
+
+
+def bare_settings(workdir: Path) -> Path:
+    """Pelican's defaults and its `simple` theme; our page templates mapped to its page.html.
+
+    The real pages name templates (Template: event, …) that the simple theme lacks; giving it
+    copies of its own page.html keeps the same Markdown files buildable without our theme.
+    """
+    theme = workdir / "bare-theme"
+    shutil.copytree(Path(pelican.__file__).parent / "themes" / "simple", theme)
+    for template in (PROJECT / "theme" / "templates").glob("*.html"):
+        if not (theme / "templates" / template.name).exists():
+            shutil.copy2(theme / "templates" / "page.html", theme / "templates" / template.name)
+    settings = workdir / "bareconf.py"
+    settings.write_text(
+        f"THEME = {str(theme)!r}\nPAGE_PATHS = ['']\nARTICLE_PATHS = []\nPLUGINS = []\n"
+        "SLUGIFY_SOURCE = 'basename'\nPAGE_SAVE_AS = '{slug}/index.html'\n",
+        encoding="utf-8",
+    )
+    return settings
+
+
+def best_time(command: list[str], cwd: Path, output: Path, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        shutil.rmtree(output, ignore_errors=True)
+        started = time.perf_counter()
+        subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sitebuild.bench")
+    parser.add_argument("--pages", type=int, default=300, help="synthetic pages per language")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    languages = ("de", "ru")
+    with tempfile.TemporaryDirectory(prefix="bench-") as temporary:
+        workdir = Path(temporary)
+        prepare(workdir, args.pages, languages)
+        bare = bare_settings(workdir)
+        output = workdir / "output"
+        full = best_time([sys.executable, "-m", "sitebuild", "html", "--output", str(output)], workdir, output, args.runs)
+
+        def bare_run(lang: str) -> float:
+            command = [sys.executable, "-m", "pelican", f"content/{lang}", "-s", str(bare), "-o", str(output), "-q"]
+            return best_time(command, workdir, output, args.runs)
+
+        bare_each = {lang: bare_run(lang) for lang in languages}
+    pages = len(list((PROJECT / "content" / languages[0]).glob("*.md"))) + args.pages
+    bare_all = sum(bare_each.values())
+    print(f"{pages} pages per language, {len(languages)} languages, best of {args.runs} runs")
+    print(f"full bilingual build (plugins, theme, checks):   {full:6.2f} s")
+    print(f"bare Pelican, both languages' files (2 runs):    {bare_all:6.2f} s   ratio {full / bare_all:.2f}")
+    print(f"bare Pelican, one language's files ({languages[0]}):        {bare_each[languages[0]]:6.2f} s   ratio {full / bare_each[languages[0]]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

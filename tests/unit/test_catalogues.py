@@ -1,0 +1,85 @@
+"""The theme's catalogues: complete, not fuzzy, with each language's plural forms, and current."""
+
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.plurals import get_plural
+from babel.messages.pofile import read_po
+
+from bilingual.catalogues import catalogue_path, load_translations
+
+THEME = Path(__file__).resolve().parents[2] / "theme"
+TRANSLATIONS = THEME / "translations"
+LANGUAGES = ("de", "ru")
+
+
+def read_catalogue(path: Path, lang: str | None = None):
+    with path.open("rb") as po_file:
+        return read_po(po_file, locale=lang)
+
+
+def message_ids(catalogue) -> set:
+    return {message.id for message in catalogue if message.id}
+
+
+def ids_in_templates() -> set:
+    """What `make i18n-extract` would collect now, read with the same babel.cfg."""
+    method_map = [("**.html", "jinja2")]
+    options_map = {"**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
+    found = set()
+    for _filename, _line, message, _comments, _context in extract_from_dir(
+        THEME / "templates", method_map, options_map
+    ):
+        found.add(message)
+    return found
+
+
+def test_pot_matches_the_templates():
+    in_pot = message_ids(read_catalogue(TRANSLATIONS / "messages.pot"))
+    in_templates = ids_in_templates()
+    assert in_templates - in_pot == set(), "strings missing from messages.pot: run `make i18n-update`"
+    assert in_pot - in_templates == set(), "messages.pot has strings no template uses: run `make i18n-update`"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_catalogue_has_every_string_of_the_pot(lang):
+    pot = message_ids(read_catalogue(TRANSLATIONS / "messages.pot"))
+    catalogue = message_ids(read_catalogue(catalogue_path(TRANSLATIONS, lang), lang))
+    assert pot - catalogue == set(), f"run `make i18n-update` and translate the new entries of {lang}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_entry_is_untranslated_or_fuzzy(lang):
+    catalogue = read_catalogue(catalogue_path(TRANSLATIONS, lang), lang)
+    problems = []
+    for message in catalogue:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy:
+            problems.append(f"fuzzy: {message.id!r}")
+        if not all(strings):
+            problems.append(f"untranslated: {message.id!r}")
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_plural_entries_have_every_form_of_the_language(lang):
+    catalogue = read_catalogue(catalogue_path(TRANSLATIONS, lang), lang)
+    assert catalogue.num_plurals == get_plural(lang).num_plurals  # de 2, ru 3
+    for message in catalogue:
+        if message.pluralizable:
+            assert len(message.string) == catalogue.num_plurals, message.id
+
+
+def test_russian_plurals_choose_the_form_by_the_number():
+    translations = load_translations(TRANSLATIONS, "ru")
+    days = {n: translations.ngettext("%(count)s day", "%(count)s days", n) % {"count": n} for n in (1, 3, 5, 21, 22, 11)}
+    assert days == {1: "1 день", 3: "3 дня", 5: "5 дней", 21: "21 день", 22: "22 дня", 11: "11 дней"}
+
+
+def test_german_plurals():
+    translations = load_translations(TRANSLATIONS, "de")
+    assert translations.ngettext("%(count)s day", "%(count)s days", 1) % {"count": 1} == "1 Tag"
+    assert translations.ngettext("%(count)s day", "%(count)s days", 3) % {"count": 3} == "3 Tage"
