@@ -1,0 +1,188 @@
+"""Every date, time and range the site shows, in German or Russian.
+
+Babel (CLDR) does the formatting, always with an explicit locale, so the output never depends
+on the machine's locale. Where CLDR or Babel give something a reader would not write, the fix
+is here, next to a note on why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from babel.dates import (
+    format_date as _babel_format_date,
+    format_interval,
+    format_time as _babel_format_time,
+    get_timezone_name,
+    match_skeleton,
+    tokenize_pattern,
+    untokenize_pattern,
+)
+
+NBSP = "\u00a0"
+
+# The site's typography uses plain spaces and U+00A0 only; CLDR's thin (U+2009) and narrow
+# no-break (U+202F) spaces become plain spaces first, then the rule below binds what must stay.
+_SPACES = re.compile("[\u2009\u202f]")
+# A number stays on the line with the word it belongs to: "28. Juni", "28 июня", "2021 г.",
+# "20:00 Uhr".
+_NUMBER_AND_WORD = re.compile(r"(\d\.?) (?=[^\W\d_])")
+
+
+def _typeset(text: str) -> str:
+    return _NUMBER_AND_WORD.sub(rf"\1{NBSP}", _SPACES.sub(" ", text))
+
+
+def _wide(pattern: str) -> str:
+    """The pattern with abbreviated month and weekday names widened to full names.
+
+    TR35 asks a skeleton matcher to adjust field widths ("MMM" to "MMMM") when the locale only
+    has data for a shorter skeleton; Babel returns the matched pattern unchanged. CLDR has
+    interval data only for "yMMMd", so format_interval(..., "yMMMMd") gives "28–30 июн. 2021 г."
+    and "30. Dez. 2021 – 2. Jan. 2022". The site never abbreviates, so widen here.
+    """
+    tokens = []
+    for kind, value in tokenize_pattern(pattern):
+        if kind == "field":
+            char, width = value
+            if (char in "MLce" and width == 3) or (char == "E" and width < 4):
+                value = (char, 4)
+        tokens.append((kind, value))
+    return untokenize_pattern(tokens)
+
+
+def _skeleton_pattern(skeleton: str, lang: str) -> str:
+    skeletons = Locale.parse(lang).datetime_skeletons
+    return _wide(skeletons[match_skeleton(skeleton, skeletons)].pattern)
+
+
+def format_day(date: dt.date, lang: str) -> str:
+    """Date with weekday: Montag, 28. Juni 2021 / понедельник, 28 июня 2021 г."""
+    return _typeset(_babel_format_date(date, "full", locale=lang))
+
+
+def format_day_short(date: dt.date, lang: str) -> str:
+    """Day heading within a programme: Montag, 28. Juni / понедельник, 28 июня."""
+    return _typeset(_babel_format_date(date, _skeleton_pattern("MMMMEEEEd", lang), locale=lang))
+
+
+def format_date(date: dt.date, lang: str) -> str:
+    """12. Mai 2021 / 12 мая 2021 г."""
+    return _typeset(_babel_format_date(date, "long", locale=lang))
+
+
+def format_date_range(start: dt.date, end: dt.date, lang: str) -> str:
+    """28.–30. Juni 2021, 23. Juni – 1. Juli 2021 / 28–30 июня 2021 г., с 23 июня по 1 июля 2021 г."""
+    if end < start:
+        raise ValueError(f"date range ends before it starts: {start} – {end}")
+    if start == end:
+        return format_date(start, lang)
+    if lang == "ru" and (start.year, start.month) != (end.year, end.month):
+        # CLDR writes "23 июня – 1 июля"; the project's terminology list prescribes "с … по …"
+        # (the months then stand in the genitive, which is CLDR's format-context "MMMM").
+        if start.year == end.year:
+            first = _babel_format_date(start, _skeleton_pattern("MMMMd", lang), locale=lang)
+        else:
+            first = format_date(start, lang)
+        return _typeset(f"с{NBSP}{first} по {format_date(end, lang)}")
+    formats = Locale.parse(lang).interval_formats
+    # The field with the greatest difference picks the pattern pair, as in TR35 and Babel.
+    field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+    first, second = formats[match_skeleton("yMMMMd", formats)][field]
+    return _typeset(
+        _babel_format_date(start, _wide(first), locale=lang) + _babel_format_date(end, _wide(second), locale=lang)
+    )
+
+
+def format_time(time: dt.time, lang: str) -> str:
+    """18:00 in both languages: CLDR's "Hm" skeleton is the 24-hour clock with minutes."""
+    return _babel_format_time(time, Locale.parse(lang).datetime_skeletons["Hm"], locale=lang)
+
+
+def format_time_range(start: dt.time, end: dt.time, lang: str) -> str:
+    """18:00–20:00 Uhr / 18:00–20:00, from wall-clock times."""
+    return _typeset(format_interval(start, end, "Hm", locale=lang))
+
+
+# CLDR's zone names are made for zone pickers: "Moskauer Normalzeit", "Москва, стандартное
+# время", "Центральная Европа, летнее время" do not read naturally after a time in a programme,
+# and CLDR's short Russian name for Berlin is "+0200". So the site says what people say.
+# None: CLDR's own abbreviation is right (and follows daylight saving time: MEZ/MESZ).
+# Other zones raise instead of falling back to CLDR: a wrong-sounding label would slip onto the
+# site unnoticed, whereas a failing build names the zone to add.
+_ZONE_LABELS: dict[str, dict[str, str | None]] = {
+    "Europe/Moscow": {"de": "Moskauer Zeit", "ru": "по московскому времени (МСК)"},
+    "Europe/Berlin": {"de": None, "ru": "по берлинскому времени"},
+}
+
+
+def zone_label(tz: ZoneInfo, at: dt.datetime, lang: str) -> str:
+    """How a reader names the zone at that moment: "MESZ", "по московскому времени (МСК)"."""
+    try:
+        label = _ZONE_LABELS[tz.key][lang]
+    except KeyError:
+        raise ValueError(
+            f"no {lang!r} label for time zone {tz.key!r}: add one to _ZONE_LABELS in plugins/programme/l10n.py"
+        ) from None
+    if label is not None:
+        return label
+    at = at.replace(tzinfo=tz) if at.tzinfo is None else at.astimezone(tz)
+    return get_timezone_name(at, width="short", locale=lang)
+
+
+@dataclass(frozen=True)
+class TimeLabel:
+    event_time: str  # "18:00–20:00 Uhr", or "18:00" without an end
+    event_zone: str
+    home_time: str | None  # None: the home zone shows the same wall-clock time
+    home_zone: str | None
+    iso_start: str  # "2021-06-28T18:00:00+03:00"
+    iso_end: str | None
+
+
+def _times(start: dt.datetime, end: dt.datetime | None, lang: str) -> str:
+    if end is None:
+        return format_time(start.time(), lang)
+    return format_time_range(start.time(), end.time(), lang)
+
+
+def session_time_label(
+    date: dt.date,
+    start: dt.time | None,
+    end: dt.time | None,
+    event_tz: ZoneInfo,
+    home_tz: ZoneInfo,
+    lang: str,
+) -> TimeLabel | None:
+    """The session's time in the event's zone and, if it differs, in the home zone; None: to be announced."""
+    if start is None:
+        return None
+    event_start = dt.datetime.combine(date, start, tzinfo=event_tz)
+    event_end = dt.datetime.combine(date, end, tzinfo=event_tz) if end is not None else None
+    if event_end is not None and event_end < event_start:  # runs past midnight
+        event_end += dt.timedelta(days=1)
+
+    home_time: str | None = None
+    home_zone: str | None = None
+    home_start = event_start.astimezone(home_tz)
+    home_end = event_end.astimezone(home_tz) if event_end is not None else None
+    # Offsets, not zone names: Europe/Minsk and Europe/Moscow read the same on the clock.
+    if any(t.utcoffset() != t.astimezone(home_tz).utcoffset() for t in (event_start, event_end) if t is not None):
+        home_time = _times(home_start, home_end, lang)
+        if home_start.date() != date:
+            # 00:30 in Moscow is 23:30 the day before in Berlin: the bare time would lie.
+            home_time += f" ({format_day_short(home_start.date(), lang)})"
+        home_zone = zone_label(home_tz, home_start, lang)
+
+    return TimeLabel(
+        event_time=_times(event_start, event_end, lang),
+        event_zone=zone_label(event_tz, event_start, lang),
+        home_time=home_time,
+        home_zone=home_zone,
+        iso_start=event_start.isoformat(),
+        iso_end=event_end.isoformat() if event_end is not None else None,
+    )

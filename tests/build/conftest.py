@@ -1,0 +1,56 @@
+"""Fixture sites: a copy of tests/fixtures/sites/<name> with the project's settings, theme and plugins."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitebuild.build import BuildResult, build_site
+
+PROJECT = Path(__file__).resolve().parents[2]
+FIXTURES = PROJECT / "tests" / "fixtures" / "sites"
+
+
+class Site:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.output = root / "output"
+
+    def build(self, settings: str = "pelicanconf.py") -> BuildResult:
+        return build_site(self.root / settings, self.output)
+
+    def publish(self) -> BuildResult:
+        return self.build("publishconf.py")
+
+    def page(self, path: str) -> BeautifulSoup:
+        return BeautifulSoup((self.output / path).read_text(encoding="utf-8"), "html.parser")
+
+    def content(self, lang: str, name: str) -> Path:
+        return self.root / "content" / lang / name
+
+    def snapshot(self) -> dict[str, bytes]:
+        return {str(p.relative_to(self.output)): p.read_bytes() for p in sorted(self.output.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def make_site(tmp_path, monkeypatch):
+    """make_site("basic") → a Site in a temporary folder, the working directory set to it."""
+
+    def make(name: str) -> Site:
+        root = tmp_path / name
+        shutil.copytree(FIXTURES / name, root)
+        for settings in ("pelicanconf.py", "publishconf.py"):
+            shutil.copy2(PROJECT / settings, root / settings)
+        for shared in ("theme", "plugins"):
+            (root / shared).symlink_to(PROJECT / shared)
+        monkeypatch.chdir(root)
+        return Site(root)
+
+    return make
+
+
+def messages(result: BuildResult) -> str:
+    return "\n".join(str(problem) for problem in result.problems)

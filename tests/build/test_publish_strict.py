@@ -1,0 +1,83 @@
+"""make publish refuses every problem of issue 2, point 6, and then leaves output/ as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import messages
+
+SITE_URL = "https://staedtepartner.example"
+
+
+def drop_counterpart(site):
+    site.content("ru", "teilnahme.md").unlink()
+    return "content/de/teilnahme.md has no ru version: create content/ru/teilnahme.md"
+
+
+def break_a_link(site):
+    page = site.content("de", "programm.md")
+    page.write_text(page.read_text(encoding="utf-8") + "\nSiehe [Anreise](../anreise/).\n", encoding="utf-8")
+    return "de/programm/index.html:"
+
+
+def break_an_anchor(site):
+    page = site.content("ru", "programm.md")
+    page.write_text(page.read_text(encoding="utf-8") + "\nСм. [сессию](../tagung/#nichts).\n", encoding="utf-8")
+    return "leads to a missing anchor #nichts"
+
+
+def leave_a_placeholder(site):
+    page = site.content("de", "impressum.md")
+    page.write_text(page.read_text(encoding="utf-8") + "\nAnschrift: [[placeholder: Postanschrift]]\n", encoding="utf-8")
+    return "content/de/impressum.md:7: placeholder “Postanschrift” is still open"
+
+
+def cause_a_pelican_warning(site):
+    page = site.content("de", "teilnahme.md")
+    page.write_text(page.read_text(encoding="utf-8").replace("Menu: 5", "Menu: fünf"), encoding="utf-8")
+    return "content/de/teilnahme.md: Menu: 'fünf' is not a whole number"
+
+
+DEFECTS = [drop_counterpart, break_a_link, break_an_anchor, leave_a_placeholder, cause_a_pelican_warning]
+
+
+def test_clean_site_publishes_with_absolute_urls(make_site, monkeypatch):
+    monkeypatch.setenv("SITE_URL", SITE_URL)
+    site = make_site("basic")
+    result = site.publish()
+    assert result.published, messages(result)
+    page = site.page("de/teilnahme/index.html")
+    hreflang = {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"]')}
+    assert hreflang == {
+        "de": f"{SITE_URL}/de/teilnahme/",
+        "ru": f"{SITE_URL}/ru/teilnahme/",
+        "x-default": f"{SITE_URL}/de/teilnahme/",
+    }
+
+
+def test_publish_without_a_site_url_fails_before_building(make_site, monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    site = make_site("basic")
+    result = site.publish()
+    assert not result.published
+    assert "SITE_URL" in messages(result)
+    assert not site.output.exists()
+
+
+@pytest.mark.parametrize("defect", DEFECTS, ids=lambda defect: defect.__name__)
+def test_development_build_warns_and_publish_refuses(make_site, monkeypatch, defect):
+    monkeypatch.setenv("SITE_URL", SITE_URL)
+    site = make_site("basic")
+    assert site.build().published
+    before = site.snapshot()
+
+    expected = defect(site)
+
+    published = site.publish()
+    assert not published.published
+    assert expected in messages(published)
+    assert site.snapshot() == before, "a refused publish must leave output/ untouched"
+
+    developed = site.build()
+    assert developed.published, "make html only warns"
+    assert expected in messages(developed)

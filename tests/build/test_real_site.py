@@ -1,0 +1,103 @@
+"""The real content and programme, built as `make html` builds them."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from .conftest import PROJECT, Site, messages
+
+LANGS = ("de", "ru")
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("real")
+    for name in ("pelicanconf.py", "publishconf.py", "programme.yaml"):
+        shutil.copy2(PROJECT / name, root / name)
+    for name in ("content", "theme", "plugins"):
+        (root / name).symlink_to(PROJECT / name)
+    site = Site(root)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        site.result = site.build()
+    assert site.result.published, messages(site.result)
+    return site
+
+
+def texts(site, lang):
+    return {
+        str(path.relative_to(site.output / lang)): site.page(str(path.relative_to(site.output))).get_text(" ", strip=True)
+        for path in sorted((site.output / lang).rglob("*.html"))
+    }
+
+
+def test_the_only_warnings_are_the_open_legal_placeholders(real_site):
+    others = [str(p) for p in real_site.result.problems if "placeholder" not in p.message]
+    assert others == []
+
+
+def test_every_page_exists_in_both_languages(real_site):
+    assert texts(real_site, "de").keys() == texts(real_site, "ru").keys()
+    assert len(texts(real_site, "de")) >= 12
+
+
+def test_legal_pages_show_their_placeholders_and_block_publishing(real_site, monkeypatch):
+    for lang in LANGS:
+        for page in ("impressum/index.html", "datenschutz/index.html"):
+            assert real_site.page(f"{lang}/{page}").select("mark.placeholder"), f"{lang}/{page}"
+    placeholders = [p for p in real_site.result.problems if "placeholder" in p.message]
+    assert {p.message.split(":")[0] for p in placeholders} >= {
+        "content/de/impressum.md", "content/ru/impressum.md", "content/de/datenschutz.md", "content/ru/datenschutz.md"
+    }
+
+
+@pytest.mark.parametrize(
+    "lang, facts",
+    [
+        ("de", ["Kaluga", "28.–30.\u00a0Juni 2021", "23.\u00a0Juni – 1.\u00a0Juli 2021", "26.–27.\u00a0Juni 2021",
+                "Kommunale und Regionale Verbindungen stärken – Horizonte erweitern",
+                "sekretariat@stiftung-woeb.de", "Assoziation der Partnerstädte"]),
+        ("ru", ["Калуга", "28–30\u00a0июня 2021\u00a0г.", "23\u00a0июня по 1\u00a0июля 2021\u00a0г.",
+                "26–27\u00a0июня 2021\u00a0г.", "Укрепление муниципальных и региональных связей – расширение горизонтов",
+                "sekretariat@stiftung-woeb.de", "«Породнённые города»"]),
+    ],
+)
+def test_home_page_has_the_key_facts(real_site, lang, facts):
+    text = texts(real_site, lang)["index.html"]
+    missing = [fact for fact in facts if fact not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_organisation_of_the_announcement_is_named_with_its_role(real_site, lang):
+    page = real_site.page(f"{lang}/organisatoren/index.html")
+    entries = page.select("ul.organisations li")
+    assert len(entries) >= 13
+    assert all(len(entry.get_text(" ", strip=True)) > len(entry.strong.get_text(strip=True)) for entry in entries)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_six_working_groups_each_with_coordinator_and_link_into_the_programme(real_site, lang):
+    groups = real_site.page(f"{lang}/arbeitsgruppen/index.html").select("ul.working-groups > li")
+    assert len(groups) == 6
+    for group in groups:
+        assert group.select_one("p").get_text(strip=True)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_unknown_times_are_shown_as_to_be_announced(real_site, lang):
+    page = real_site.page(f"{lang}/konferenz/index.html")
+    opening = page.select_one("#eroeffnung")
+    assert opening.select_one("time")["datetime"] == "2021-06-28T18:00:00+03:00"
+    panel = page.select_one("#panel")
+    assert panel.select_one(".tba") is not None
+
+
+def test_no_page_loads_anything_from_another_host(real_site):
+    for path in real_site.output.rglob("*.html"):
+        soup = real_site.page(str(path.relative_to(real_site.output)))
+        for tag in soup.select("link[href], script[src], img[src]"):
+            url = tag.get("href") or tag.get("src")
+            assert url.startswith("/"), f"{path}: {url}"
