@@ -190,8 +190,9 @@ class _Reader:
         if not isinstance(node, MappingNode):
             self.report(node, where, f"expected a mapping (key: value lines), found {_describe(node)}")
             return None
-        known = (*required, *optional)
+        known = tuple(dict.fromkeys((*required, *optional)))
         found: dict[str, Node] = {}
+        misspelt: set[str | None] = set()  # a misspelt 'titel' need not also be reported as a missing 'title'
         for key_node, value in node.value:
             if not isinstance(key_node, ScalarNode):
                 self.report(key_node, where, "a key must be a plain name")
@@ -201,12 +202,16 @@ class _Reader:
                 first = found[key].start_mark.line + 1
                 self.report(key_node, _join(where, key), f"'{key}' is given twice (first at line {first}): remove one")
             elif key not in known:
-                allowed = f"; allowed here: {', '.join(known)}"
-                self.report(key_node, where, f"unknown key '{key}'" + _suggest(key, known, allowed))
+                match = _did_you_mean(key, known)
+                misspelt.add(match)
+                hint = f"did you mean '{match}'?" if match else f"allowed here: {', '.join(known)}"
+                if node.flow_style and value.tag == _NULL:  # {de: Lenina 60, Kaluga, ...} made 'Kaluga' a key
+                    hint = 'a comma inside {…} starts a new key: put a text with commas in quotes, "…, …"'
+                self.report(key_node, where, f"unknown key '{key}'; {hint}")
             else:
                 found[key] = value
         for key in required:
-            if key not in found:
+            if key not in found and key not in misspelt:
                 self.report(node, where, f"missing required key '{key}': add {key}: …")
         return found
 
@@ -506,8 +511,13 @@ class _Reader:
         return members
 
     def session(self, node: Node, where: str, slot: int) -> Session | None:
+        # a working group's session may go without a title: it takes the group's
+        untitled_allowed = _value_of(node, "working_group") is not None
         fields = self.fields(
-            node, where, ("id", "date"), ("title", "start", "end", "venue", "description", "speakers", "working_group")
+            node,
+            where,
+            ("id", "date") if untitled_allowed else ("id", "date", "title"),
+            ("title", "start", "end", "venue", "description", "speakers", "working_group"),
         )
         if fields is None:
             return None
@@ -519,8 +529,6 @@ class _Reader:
         end = self.ordered_end(fields, where, start, end, same_allowed=False)
         group = self.read(fields, "working_group", where, self.working_group_ref)
         title = self.read(fields, "title", where, self.text)
-        if "title" not in fields and "working_group" not in fields:
-            self.report(node, where, "missing required key 'title': add title: {de: …, ru: …}, or a working_group")
         return self.build(Session, node, {
             "id": self.read(fields, "id", where, self.id),
             "title": title or (group.title if group else None),
