@@ -58,6 +58,7 @@ _SYNTAX_HINTS = (
     ("'\\t'", "indent with spaces, not tabs"),
     ("mapping values are not allowed", 'put quotes around a text that contains ": ", or check the indentation'),
     ("quoted scalar", "a quote is not closed: every opening \" needs its closing \""),
+    ("flow mapping", 'inside {…}, put a text that contains ":" or "," in quotes'),
 )
 _SYNTAX_HINT = "check the indentation and the quotes on this line and the one above"
 
@@ -185,7 +186,9 @@ class _Reader:
 
     # --- generic readers -------------------------------------------------------------------
 
-    def fields(self, node: Node, where: str, required: tuple[str, ...], optional: tuple[str, ...]) -> dict[str, Node] | None:
+    def fields(
+        self, node: Node, where: str, required: tuple[str, ...], optional: tuple[str, ...]
+    ) -> dict[str, Node] | None:
         """The mapping's values by key, after reporting keys that are unknown, repeated or missing."""
         if not isinstance(node, MappingNode):
             self.report(node, where, f"expected a mapping (key: value lines), found {_describe(node)}")
@@ -227,8 +230,12 @@ class _Reader:
 
     def build(self, cls: type[T], node: Node, values: dict[str, Any]) -> T | None:
         """The object, unless a value the model requires is missing or broken (already reported)."""
-        required = {f.name for f in dataclasses.fields(cls) if f.default is f.default_factory is dataclasses.MISSING}  # type: ignore[arg-type]
-        if any(values.get(name) is None for name in required - {"source"}):
+        required = [
+            f.name
+            for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        ]
+        if any(values.get(name) is None for name in required):
             return None
         given = {name: value for name, value in values.items() if value is not None}
         return cls(**given, source=self.source(node))
@@ -284,7 +291,8 @@ class _Reader:
 
     def text(self, node: Node, where: str) -> Localized | None:
         if not isinstance(node, MappingNode):
-            self.report(node, where, f"expected a text in both languages, {{de: …, ru: …}}, found {_describe(node)}")
+            expected = "expected a text in both languages, {de: …, ru: …}"
+            self.report(node, where, f"{expected}, found {_describe(node)}")
             return None
         fields = self.fields(node, where, (), LANGUAGES) or {}
         texts = {}
@@ -319,8 +327,8 @@ class _Reader:
         if value is None:
             return None
         match = _TIME.fullmatch(value)
-        if isinstance(node, ScalarNode) and node.style is None:
-            message = f'write the time in quotes, "{value}": unquoted, YAML may read a time as a number (18:00 as 1080)'
+        if node.style is None:  # plain, not quoted
+            message = f'write the time in quotes, "{value}": unquoted, YAML may read it as a number (18:00 as 1080)'
         elif not match:
             message = f'{value} is not a valid time: write it as HH:MM, e.g. "09:30"'
         elif int(match[1]) > 23:
@@ -417,7 +425,7 @@ class _Reader:
             "role": self.read(fields, "role", where, self.text),
             "short_name": self.read(fields, "short_name", where, self.text),
             "url": self.read(fields, "url", where, self.url),
-        })  # fmt: skip
+        })
 
     def venue(self, node: Node, where: str) -> Venue | None:
         fields = self.fields(node, where, ("id", "name", "city"), ("address",))
@@ -428,7 +436,7 @@ class _Reader:
             "name": self.read(fields, "name", where, self.text),
             "city": self.read(fields, "city", where, self.text),
             "address": self.read(fields, "address", where, self.text),
-        })  # fmt: skip
+        })
 
     def person(self, node: Node, where: str) -> Person | None:
         fields = self.fields(node, where, ("id", "name"), ("affiliation",))
@@ -438,7 +446,7 @@ class _Reader:
             "id": self.read(fields, "id", where, self.id),
             "name": self.read(fields, "name", where, self.text),
             "affiliation": self.read(fields, "affiliation", where, self.organisation_ref),
-        })  # fmt: skip
+        })
 
     def working_group(self, node: Node, where: str) -> WorkingGroup | None:
         fields = self.fields(node, where, ("id", "title", "coordinators"), ("description",))
@@ -449,7 +457,7 @@ class _Reader:
             "title": self.read(fields, "title", where, self.text),
             "coordinators": self.read(fields, "coordinators", where, self.list_of(self.organisation_ref)),
             "description": self.read(fields, "description", where, self.text),
-        })  # fmt: skip
+        })
 
     def deadline(self, node: Node, where: str) -> Deadline | None:
         fields = self.fields(node, where, ("id", "date", "label"), ())
@@ -459,7 +467,7 @@ class _Reader:
             "id": self.read(fields, "id", where, self.id),
             "date": self.read(fields, "date", where, self.date),
             "label": self.read(fields, "label", where, self.text),
-        })  # fmt: skip
+        })
 
     def event(self, node: Node, where: str) -> Event | None:
         fields = self.fields(
@@ -486,7 +494,7 @@ class _Reader:
             "organisers": self.read(fields, "organisers", where, self.list_of(self.organisation_ref)),
             "venue": self.read(fields, "venue", where, self.venue_ref),
             "sessions": self.read(fields, "sessions", where, self.sessions),
-        })  # fmt: skip
+        })
 
     def sessions(self, node: Node, where: str) -> tuple[Session, ...] | None:
         """The sessions in list order; the sessions of one {parallel: [...]} item share its slot."""
@@ -505,7 +513,8 @@ class _Reader:
         members = []
         for member_where, member in self.read(fields, "parallel", where, self.elements) or []:
             if _value_of(member, "parallel") is not None:
-                self.report(member, member_where, "parallel blocks cannot be nested: list these sessions in the outer one")
+                message = "parallel blocks cannot be nested: list these sessions in the outer one"
+                self.report(member, member_where, message)
             else:
                 members.append((member_where, member))
         return members
@@ -540,7 +549,7 @@ class _Reader:
             "speakers": self.read(fields, "speakers", where, self.list_of(self.person_ref)),
             "working_group": group,
             "slot": slot,
-        })  # fmt: skip
+        })
 
     def ordered_end(
         self, fields: dict[str, Node], where: str, start: _Moment | None, end: _Moment | None, *, same_allowed: bool

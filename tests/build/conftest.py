@@ -40,17 +40,33 @@ def make_site(tmp_path, monkeypatch):
     """make_site("basic") → a Site in a temporary folder, the working directory set to it."""
 
     def make(name: str) -> Site:
-        root = tmp_path / name
-        shutil.copytree(FIXTURES / name, root)
-        for settings in ("pelicanconf.py", "publishconf.py"):
-            shutil.copy2(PROJECT / settings, root / settings)
-        for shared in ("theme", "plugins"):
-            (root / shared).symlink_to(PROJECT / shared)
-        monkeypatch.chdir(root)
-        return Site(root)
+        site = copy_fixture(name, tmp_path / name)
+        monkeypatch.chdir(site.root)
+        return site
 
     return make
 
 
 def messages(result: BuildResult) -> str:
     return "\n".join(str(problem) for problem in result.problems)
+
+
+def copy_fixture(name: str, root: Path) -> Site:
+    shutil.copytree(FIXTURES / name, root)
+    for settings in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy2(PROJECT / settings, root / settings)
+    for shared in ("theme", "plugins"):
+        (root / shared).symlink_to(PROJECT / shared)
+    return Site(root)
+
+
+@pytest.fixture(scope="session")
+def basic_site(tmp_path_factory) -> Site:
+    """The basic fixture site, built once for the tests that only read it."""
+    site = copy_fixture("basic", tmp_path_factory.mktemp("built") / "basic")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(site.root)
+        result = site.build()
+    assert result.published, messages(result)
+    assert result.problems == (), messages(result)
+    return site

@@ -6,31 +6,12 @@ from urllib.parse import urljoin
 
 import pytest
 
-from .conftest import messages
-
 LANGS = ("de", "ru")
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    # A module-wide build: the fixture site takes a second, and these tests only read it.
-    import shutil
-
-    from .conftest import FIXTURES, PROJECT, Site
-
-    root = tmp_path_factory.mktemp("built") / "basic"
-    shutil.copytree(FIXTURES / "basic", root)
-    for settings in ("pelicanconf.py", "publishconf.py"):
-        shutil.copy2(PROJECT / settings, root / settings)
-    for shared in ("theme", "plugins"):
-        (root / shared).symlink_to(PROJECT / shared)
-    built = Site(root)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(root)
-        result = built.build()
-    assert result.published, messages(result)
-    assert result.problems == (), messages(result)
-    return built
+@pytest.fixture
+def site(basic_site):
+    return basic_site
 
 
 def html_pages(site, lang):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from programme.loader import load_programme
+from programme.loader import load_programme, load_programme_text
 from programme.model import Source
 from programme.validation import Problem, ProgrammeError, validate
 
@@ -104,6 +104,61 @@ def test_a_defect_is_reported_once_at_its_position(fixture: str, at: str, where:
     assert message in problem.message
 
 
+VALID = FIXTURES / "valid.yaml"
+
+# Variations of valid.yaml for the remaining messages: replace old by new, then as above.
+VARIATIONS = [
+    ("title: {de: Panel, ru: Дискуссия}", "title:\n\t  de: Panel", "\t", "YAML syntax", "indent with spaces, not tabs"),
+    ("title: {de: Panel, ru: Дискуссия}", "title: Panel: Dialog", ": Dialog", "YAML syntax",
+     "mapping values are not allowed here; put quotes around a text that contains"),
+    ("title: {de: Panel, ru: Дискуссия}", "title: {de: Panel: Dialog, ru: Дискуссия}", ": Dialog", "YAML syntax",
+     'inside {…}, put a text that contains ":" or "," in quotes'),
+    ("url: https://www.deutsch-russisches-forum.de/", "url: www.drf.de", "www.drf.de", "organisations.drf.url",
+     "'www.drf.de' is not a web address: start it with https://"),
+    ("affiliation: drf", "affiliation: unbekannt", "unbekannt", "people.anna-petrova.affiliation",
+     "unknown organisation 'unbekannt'; add it under organisations: or use one of drf, goethe"),
+    ("id: abschluss", "id: закрытие", "закрытие", "events.konferenz.sessions.закрытие.id",
+     "'закрытие' is not a valid id: use lower-case letters a-z, digits and single hyphens"),
+    ('start: "10:00"', 'start: "10 Uhr"', '"10 Uhr"', "events.konferenz.sessions.panel.start",
+     '10 Uhr is not a valid time: write it as HH:MM, e.g. "09:30"'),
+    ("date: 2021-05-12", "date: 12.05.2021", "12.05.2021", "deadlines.anmeldeschluss.date",
+     "12.05.2021 is not a valid date: write it as YYYY-MM-DD"),
+    ("timezone: Europe/Moscow\n    motto", "timezone: Europe\n    motto", "Europe\n", "events.konferenz.timezone",
+     "unknown time zone 'Europe'"),
+    ("timezone: Europe/Moscow\n    motto", "timezone: [Europe/Moscow]\n    motto", "[Europe/Moscow]",
+     "events.konferenz.timezone", "expected a time zone name such as Europe/Moscow, found a list"),
+    ("category: coordinator", "category: sponsor", "sponsor", "organisations.goethe.category",
+     "unknown category 'sponsor'; use one of organiser, partner, supporter, coordinator"),
+    ("affiliation: drf", "affiliation: drf\n    ? [a, b]\n    : c", "[a, b]", "people.anna-petrova",
+     "a key must be a plain name"),
+    ("home_timezone: Europe/Berlin\n", "home_timezone: Europe/Berlin\nhome_timezone: Europe/Moscow\n",
+     "home_timezone: Europe/Moscow", "home_timezone", "'home_timezone' is given twice (first at line 2)"),
+    ("title: {de: Kultur, ru: Культура}", "title: {de: Kultur, ru: Культура, en: Culture}", "en: Culture",
+     "working_groups.kultur.title", "unknown key 'en'; allowed here: de, ru"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "at", "where", "message"), VARIATIONS, ids=[c[4][:40] for c in VARIATIONS])
+def test_a_variation_of_the_valid_fixture_is_reported(old: str, new: str, at: str, where: str, message: str) -> None:
+    text = VALID.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    text = text.replace(old, new)
+    with pytest.raises(ProgrammeError) as raised:
+        load_programme_text(text, "programme.yaml")
+    [problem] = raised.value.problems
+    assert problem.source == Source("programme.yaml", *position(text, at))
+    assert problem.where == where
+    assert message in problem.message
+
+
+def test_an_unclosed_quote_names_the_line_where_it_opens() -> None:
+    with pytest.raises(ProgrammeError) as raised:
+        load_programme_text('events:\n  - id: a\n    title: "Panel\n', "programme.yaml")
+    [problem] = raised.value.problems
+    assert problem.source == Source("programme.yaml", 4, 1)  # the end of the file, where YAML gives up
+    assert "(while scanning a quoted scalar at line 3); a quote is not closed" in problem.message
+
+
 def test_a_misspelt_key_is_not_also_reported_missing() -> None:
     _, _, problems = problems_in("unknown_key.yaml")
     assert not any("missing" in problem.message for problem in problems)
@@ -129,7 +184,7 @@ REPEATS = [
      "'date' is given twice (first at line {})"),
     ("venue_clash.yaml", "id: empfang", "id: eroeffnung", "events.konferenz.sessions.empfang",
      "philharmonie is already taken from 18:00 to 20:00 on 2021-06-28 by session 'eroeffnung' (line {})"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("fixture", "at", "first", "where", "message"), REPEATS, ids=[c[0] for c in REPEATS])
@@ -211,7 +266,7 @@ def test_a_clash_across_events_is_found(valid) -> None:
     first = valid.events[0].sessions[0]
     fest = dataclasses.replace(valid.events[1], start=first.date, end=first.date, sessions=(
         dataclasses.replace(first, id="fest", start=dt.time(19), end=dt.time(22)),
-    ))  # fmt: skip
+    ))
     [problem] = validate(dataclasses.replace(valid, events=(valid.events[0], fest)))
     assert problem.where == "events.deutschlandfest.sessions.fest"
     assert "by session 'eroeffnung'" in problem.message
