@@ -101,7 +101,9 @@ def test_objects_know_their_line_and_column(real: Programme) -> None:
 
 def test_slots_increase_in_list_order(valid: Programme) -> None:
     slots = [(session.id, session.slot) for session in valid.event("konferenz").sessions]
-    assert slots == [("eroeffnung", 0), ("panel", 1), ("ag-jugend", 2), ("ag-kultur", 2), ("ag-offen", 2), ("abschluss", 3)]
+    assert slots == [
+        ("eroeffnung", 0), ("panel", 1), ("ag-jugend", 2), ("ag-kultur", 2), ("ag-offen", 2), ("abschluss", 3)
+    ]
 
 
 def test_people_are_linked_to_sessions_and_organisations(valid: Programme) -> None:

@@ -52,7 +52,12 @@ SINGLE_DEFECTS = [
     ("missing_key.yaml", "id: eroeffnung", SESSION, "missing required key 'date'"),
     ("missing_translation.yaml", "{de: Philharmonie}", "venues.philharmonie.name", "the Russian text (ru) is missing"),
     ("empty_translation.yaml", 'ru: |""', "events.konferenz.description.ru", "the Russian text (ru) is empty"),
-    ("text_not_a_string.yaml", "[организатор]", "organisations.drf.role.ru", "the Russian text (ru) must be plain text"),
+    (
+        "text_not_a_string.yaml",
+        "[организатор]",
+        "organisations.drf.role.ru",
+        "the Russian text (ru) must be plain text",
+    ),
     ("comma_in_text.yaml", "in Kaluga.", "events.konferenz.description", "a comma inside {…} starts a new key"),
     ("invalid_date.yaml", "2021-06-31", f"{SESSION}.date", "2021-06-31 is not a valid date (YYYY-MM-DD)"),
     ("invalid_hour.yaml", '"25:00"', f"{SESSION}.end", "25:00 is not a valid time: hours run from 00 to 23"),
@@ -67,7 +72,12 @@ SINGLE_DEFECTS = [
         f"{SESSION}.date",
         "2021-07-01 is outside the event's dates (2021-06-28 to 2021-06-30)",
     ),
-    ("unknown_venue.yaml", "philharmonei", f"{SESSION}.venue", "unknown venue 'philharmonei'; did you mean 'philharmonie'?"),
+    (
+        "unknown_venue.yaml",
+        "philharmonei",
+        f"{SESSION}.venue",
+        "unknown venue 'philharmonei'; did you mean 'philharmonie'?",
+    ),
     (
         "unknown_organisation.yaml",
         "dfr",
@@ -91,7 +101,12 @@ SINGLE_DEFECTS = [
     ("mapping_instead_of_list.yaml", "cities: |{", "events.konferenz.cities", "expected a list"),
     ("list_instead_of_mapping.yaml", "[empfang", "events.konferenz.sessions[1]", "expected a mapping"),
     ("empty_value.yaml", "venue:|\n", f"{SESSION}.venue", "'venue' has no value"),
-    ("nested_parallel.yaml", "parallel: [", "events.konferenz.sessions[1].parallel[1]", "parallel blocks cannot be nested"),
+    (
+        "nested_parallel.yaml",
+        "parallel: [",
+        "events.konferenz.sessions[1].parallel[1]",
+        "parallel blocks cannot be nested",
+    ),
 ]
 
 
@@ -108,10 +123,12 @@ VALID = FIXTURES / "valid.yaml"
 
 # Variations of valid.yaml for the remaining messages: replace old by new, then as above.
 VARIATIONS = [
-    ("title: {de: Panel, ru: Дискуссия}", "title:\n\t  de: Panel", "\t", "YAML syntax", "indent with spaces, not tabs"),
+    ("title: {de: Panel, ru: Дискуссия}", "title:\n\t  de: Panel", "\t", "YAML syntax",
+     "indent with spaces, not tabs"),
     ("title: {de: Panel, ru: Дискуссия}", "title: Panel: Dialog", ": Dialog", "YAML syntax",
      "mapping values are not allowed here; put quotes around a text that contains"),
-    ("title: {de: Panel, ru: Дискуссия}", "title: {de: Panel: Dialog, ru: Дискуссия}", ": Dialog", "YAML syntax",
+    ("title: {de: Panel, ru: Дискуссия}", "title: {de: Panel: Dialog, ru: Дискуссия}", ": Dialog",
+     "YAML syntax",
      'inside {…}, put a text that contains ":" or "," in quotes'),
     ("url: https://www.deutsch-russisches-forum.de/", "url: www.drf.de", "www.drf.de", "organisations.drf.url",
      "'www.drf.de' is not a web address: start it with https://"),
@@ -133,7 +150,8 @@ VARIATIONS = [
      "a key must be a plain name"),
     ("home_timezone: Europe/Berlin\n", "home_timezone: Europe/Berlin\nhome_timezone: Europe/Moscow\n",
      "home_timezone: Europe/Moscow", "home_timezone", "'home_timezone' is given twice (first at line 2)"),
-    ("title: {de: Kultur, ru: Культура}", "title: {de: Kultur, ru: Культура, en: Culture}", "en: Culture",
+    ("title: {de: Kultur, ru: Культура}", "title: {de: Kultur, ru: Культура, en: Culture}",
+     "en: Culture",
      "working_groups.kultur.title", "unknown key 'en'; allowed here: de, ru"),
 ]
 
