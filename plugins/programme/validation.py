@@ -54,7 +54,8 @@ def validate(programme: Programme) -> list[Problem]:
 def duplicate_ids(programme: Programme) -> list[Problem]:
     """Ids must be unique within their kind: pages, anchors and references are built from them.
 
-    Session ids only need to be unique within their event, as they are anchors on its page.
+    Session ids are unique across all events: the programme overview shows every event's
+    sessions on one page, with the session id as anchor, and calendars use them in UIDs.
     """
     problems = []
     for kind in _kinds(programme):
@@ -133,8 +134,7 @@ def _kinds(programme: Programme) -> Iterator[list[tuple[str, _Located]]]:
     }
     for name, objects in sections.items():
         yield [(f"{name}.{obj.id}", obj) for obj in objects]
-    for event in programme.events:
-        yield [(_session_where(event, session), session) for session in event.sessions]
+    yield [(_session_where(event, session), session) for event in programme.events for session in event.sessions]
 
 
 def _session_where(event: Event, session: Session) -> str:

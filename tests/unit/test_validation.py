@@ -274,10 +274,13 @@ def test_sessions_without_times_do_not_clash(valid) -> None:
     assert validate(with_sessions(valid, first, untimed)) == []
 
 
-def test_one_session_id_may_appear_in_two_events(valid) -> None:
+def test_a_session_id_is_unique_across_events(valid) -> None:
+    # The programme overview shows all events' sessions on one page, anchored by id.
     fest = dataclasses.replace(valid.events[1], sessions=(valid.events[0].sessions[-1],))
     fest = dataclasses.replace(fest, start=fest.sessions[0].date, end=fest.sessions[0].date)
-    assert validate(dataclasses.replace(valid, events=(valid.events[0], fest))) == []
+    [problem] = validate(dataclasses.replace(valid, events=(valid.events[0], fest)))
+    assert problem.where == f"events.{fest.id}.sessions.{fest.sessions[0].id}.id"
+    assert problem.message.startswith(f"duplicate id '{fest.sessions[0].id}'")
 
 
 def test_a_clash_across_events_is_found(valid) -> None:
