@@ -2,20 +2,26 @@
 
 import logging
 import os
+from functools import partial
 from pathlib import Path
 
 from pelican import signals
 
 from .catalogues import load_translations
 from .counterparts import language_versions, missing_languages
+from .foreign_words import mark_foreign_words
 
 logger = logging.getLogger(__name__)
 
 
-def install_catalogue(generator) -> None:
+def configure_environment(generator) -> None:
+    """The run's catalogue, and `|mark_foreign` for page titles typed by editors."""
     settings = generator.settings
-    translations = load_translations(Path(settings["THEME"]) / "translations", settings["DEFAULT_LANG"])
-    generator.env.install_gettext_translations(translations, newstyle=True)
+    lang = settings["DEFAULT_LANG"]
+    generator.env.install_gettext_translations(
+        load_translations(Path(settings["THEME"]) / "translations", lang), newstyle=True
+    )
+    generator.env.filters["mark_foreign"] = partial(mark_foreign_words, lang=lang)
 
 
 def _display_path(path: Path) -> str:
@@ -50,6 +56,6 @@ def link_language_versions(generator) -> None:
 
 
 def register() -> None:
-    signals.generator_init.connect(install_catalogue)
+    signals.generator_init.connect(configure_environment)
     signals.page_generator_finalized.connect(link_language_versions)
     signals.article_generator_finalized.connect(link_language_versions)

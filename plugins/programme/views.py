@@ -10,42 +10,45 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from babel.lists import format_list
+from markupsafe import Markup
+
+from bilingual.foreign_words import mark_foreign_words
 
 from .l10n import TimeLabel, format_date, format_date_range, format_day_short, session_time_label
-from .model import Deadline, Event, Format, Organisation, OrganisationCategory, Programme, Session, Venue, WorkingGroup
+from .model import Deadline, Event, Format, Localized, Organisation, OrganisationCategory, Programme, Session, Venue, WorkingGroup
 
 
 @dataclass(frozen=True)
 class VenueView:
-    name: str
-    address: str | None
+    name: Markup
+    address: Markup | None
 
 
 @dataclass(frozen=True)
 class OrganisationView:
     id: str
-    name: str
-    role: str
+    name: Markup
+    role: Markup
     url: str | None
 
 
 @dataclass(frozen=True)
 class WorkingGroupView:
     id: str
-    title: str
+    title: Markup
     coordinators: tuple[OrganisationView, ...]
-    description: str | None
+    description: Markup | None
     session_url: str | None  # where it meets in the programme
 
 
 @dataclass(frozen=True)
 class SessionView:
     id: str  # also the anchor on the event page
-    title: str
-    description: str | None
+    title: Markup
+    description: Markup | None
     time: TimeLabel | None  # None: to be announced
     venue: VenueView | None  # None: to be announced
-    speakers: tuple[str, ...]
+    speakers: tuple[Markup, ...]
     working_group: WorkingGroupView | None
 
 
@@ -70,15 +73,15 @@ class DayView:
 class EventView:
     id: str
     url: str | None  # the event's page, relative to the language root
-    title: str
-    short_title: str
+    title: Markup
+    short_title: Markup
     dates: str
     start_iso: str
     end_iso: str
-    places: str
+    places: Markup
     hybrid: bool
-    motto: str | None
-    description: str
+    motto: Markup | None
+    description: Markup
     organisers: tuple[OrganisationView, ...]
     venue: VenueView | None
     days: tuple[DayView, ...]
@@ -94,7 +97,7 @@ class OrganisationGroup:
 @dataclass(frozen=True)
 class DeadlineView:
     id: str
-    label: str
+    label: Markup
     date: str
     date_iso: str
 
@@ -109,22 +112,31 @@ class ProgrammeView:
     deadlines_by_id: Mapping[str, DeadlineView]
 
 
+def text(localized: Localized, lang: str) -> Markup:
+    """A text of the data in one language, escaped, with the other language's words marked."""
+    return mark_foreign_words(localized.get(lang), lang)
+
+
+def optional_text(localized: Localized | None, lang: str) -> Markup | None:
+    return text(localized, lang) if localized else None
+
+
 def venue_view(venue: Venue | None, lang: str) -> VenueView | None:
     if venue is None:
         return None
-    return VenueView(venue.name.get(lang), venue.address.get(lang) if venue.address else None)
+    return VenueView(text(venue.name, lang), optional_text(venue.address, lang))
 
 
 def organisation_view(organisation: Organisation, lang: str) -> OrganisationView:
-    return OrganisationView(organisation.id, organisation.name.get(lang), organisation.role.get(lang), organisation.url)
+    return OrganisationView(organisation.id, text(organisation.name, lang), text(organisation.role, lang), organisation.url)
 
 
 def working_group_view(group: WorkingGroup, lang: str, session_url: str | None) -> WorkingGroupView:
     return WorkingGroupView(
         id=group.id,
-        title=group.title.get(lang),
+        title=text(group.title, lang),
         coordinators=tuple(organisation_view(o, lang) for o in group.coordinators),
-        description=group.description.get(lang) if group.description else None,
+        description=optional_text(group.description, lang),
         session_url=session_url,
     )
 
@@ -132,13 +144,13 @@ def working_group_view(group: WorkingGroup, lang: str, session_url: str | None) 
 def session_view(session: Session, event: Event, programme: Programme, lang: str) -> SessionView:
     return SessionView(
         id=session.id,
-        title=session.title.get(lang),
-        description=session.description.get(lang) if session.description else None,
+        title=text(session.title, lang),
+        description=optional_text(session.description, lang),
         time=session_time_label(
             session.date, session.start, session.end, event.timezone, programme.home_timezone, lang
         ),
         venue=venue_view(session.venue, lang),
-        speakers=tuple(person.name.get(lang) for person in session.speakers),
+        speakers=tuple(text(person.name, lang) for person in session.speakers),
         working_group=working_group_view(session.working_group, lang, None) if session.working_group else None,
     )
 
@@ -159,15 +171,15 @@ def event_view(event: Event, programme: Programme, lang: str, url: str | None) -
     return EventView(
         id=event.id,
         url=url,
-        title=event.title.get(lang),
-        short_title=event.short_title.get(lang),
+        title=text(event.title, lang),
+        short_title=text(event.short_title, lang),
         dates=format_date_range(event.start, event.end, lang),
         start_iso=event.start.isoformat(),
         end_iso=event.end.isoformat(),
-        places=format_list([city.get(lang) for city in event.cities], locale=lang),
+        places=Markup(format_list([text(city, lang) for city in event.cities], locale=lang)),  # items escaped
         hybrid=event.format is Format.HYBRID,
-        motto=event.motto.get(lang) if event.motto else None,
-        description=event.description.get(lang),
+        motto=optional_text(event.motto, lang),
+        description=text(event.description, lang),
         organisers=tuple(organisation_view(o, lang) for o in event.organisers),
         venue=venue_view(event.venue, lang),
         days=day_views(event, programme, lang),
@@ -187,7 +199,7 @@ def _session_urls(programme: Programme, event_urls: Mapping[str, str]) -> dict[s
 
 
 def deadline_view(deadline: Deadline, lang: str) -> DeadlineView:
-    return DeadlineView(deadline.id, deadline.label.get(lang), format_date(deadline.date, lang), deadline.date.isoformat())
+    return DeadlineView(deadline.id, text(deadline.label, lang), format_date(deadline.date, lang), deadline.date.isoformat())
 
 
 def programme_view(programme: Programme, lang: str, event_urls: Mapping[str, str]) -> ProgrammeView:

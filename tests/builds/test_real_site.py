@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -101,3 +102,29 @@ def test_no_page_loads_anything_from_another_host(real_site):
         for tag in soup.select("link[href], script[src], img[src]"):
             url = tag.get("href") or tag.get("src")
             assert url.startswith("/"), f"{path}: {url}"
+
+
+FOREIGN = {"ru": re.compile(r"[A-Za-zÄÖÜäöüß]{2,}"), "de": re.compile(r"[А-Яа-яЁё]{2,}")}
+ADDRESS = re.compile(r"\S+@\S+|https?://\S+")
+ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")  # XVI, IV: part of Russian text too
+
+
+def unmarked_foreign_words(soup, lang):
+    for node in soup.body.find_all(string=True):
+        if node.parent.name in ("script", "style"):
+            continue
+        marked = node.find_parent(attrs={"lang": True})
+        if marked is not None and marked["lang"] != lang:
+            continue
+        for word in FOREIGN[lang].findall(ADDRESS.sub("", str(node))):
+            if not ROMAN_NUMERAL.fullmatch(word):
+                yield word
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_words_of_the_other_language_carry_their_lang(real_site, lang):
+    found = {
+        path: sorted(set(unmarked_foreign_words(real_site.page(f"{lang}/{path}"), lang)))
+        for path in texts(real_site, lang)
+    }
+    assert {path: words for path, words in found.items() if words} == {}
