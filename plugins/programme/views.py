@@ -5,7 +5,7 @@ Pure functions from the model (and the event pages' URLs) to frozen view objects
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -37,6 +37,7 @@ class WorkingGroupView:
     id: str
     title: Markup
     coordinators: tuple[OrganisationView, ...]
+    coordinator_names: Markup
     description: Markup | None
     session_url: str | None  # where it meets in the programme
 
@@ -48,7 +49,7 @@ class SessionView:
     description: Markup | None
     time: TimeLabel | None  # None: to be announced
     venue: VenueView | None  # None: to be announced
-    speakers: tuple[Markup, ...]
+    speakers: Markup  # names as a list in the language's own pattern; empty if none are known
     working_group: WorkingGroupView | None
 
 
@@ -83,6 +84,7 @@ class EventView:
     motto: Markup | None
     description: Markup
     organisers: tuple[OrganisationView, ...]
+    organiser_names: Markup
     venue: VenueView | None
     days: tuple[DayView, ...]
     day_count: int
@@ -117,6 +119,11 @@ def text(localized: Localized, lang: str) -> Markup:
     return mark_foreign_words(localized.get(lang), lang)
 
 
+def names(items: Sequence[Markup], lang: str) -> Markup:
+    """"A, B und C" / "A, B и C": the language's own list pattern; the items are escaped already."""
+    return Markup(format_list(list(items), locale=lang)) if items else Markup("")
+
+
 def optional_text(localized: Localized | None, lang: str) -> Markup | None:
     return text(localized, lang) if localized else None
 
@@ -136,6 +143,7 @@ def working_group_view(group: WorkingGroup, lang: str, session_url: str | None) 
         id=group.id,
         title=text(group.title, lang),
         coordinators=tuple(organisation_view(o, lang) for o in group.coordinators),
+        coordinator_names=names([text(o.name, lang) for o in group.coordinators], lang),
         description=optional_text(group.description, lang),
         session_url=session_url,
     )
@@ -150,7 +158,7 @@ def session_view(session: Session, event: Event, programme: Programme, lang: str
             session.date, session.start, session.end, event.timezone, programme.home_timezone, lang
         ),
         venue=venue_view(session.venue, lang),
-        speakers=tuple(text(person.name, lang) for person in session.speakers),
+        speakers=names([text(person.name, lang) for person in session.speakers], lang),
         working_group=working_group_view(session.working_group, lang, None) if session.working_group else None,
     )
 
@@ -176,11 +184,12 @@ def event_view(event: Event, programme: Programme, lang: str, url: str | None) -
         dates=format_date_range(event.start, event.end, lang),
         start_iso=event.start.isoformat(),
         end_iso=event.end.isoformat(),
-        places=Markup(format_list([text(city, lang) for city in event.cities], locale=lang)),  # items escaped
+        places=names([text(city, lang) for city in event.cities], lang),
         hybrid=event.format is Format.HYBRID,
         motto=optional_text(event.motto, lang),
         description=text(event.description, lang),
         organisers=tuple(organisation_view(o, lang) for o in event.organisers),
+        organiser_names=names([text(o.name, lang) for o in event.organisers], lang),
         venue=venue_view(event.venue, lang),
         days=day_views(event, programme, lang),
         day_count=(event.end - event.start).days + 1,

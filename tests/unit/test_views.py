@@ -1,0 +1,70 @@
+"""The programme as templates get it: ordered, grouped, formatted, escaped."""
+
+from pathlib import Path
+
+import pytest
+
+from programme.loader import load_programme
+from programme.views import programme_view
+
+VALID = Path(__file__).resolve().parents[1] / "fixtures" / "programme" / "valid.yaml"
+
+
+@pytest.fixture(scope="module")
+def programme():
+    return load_programme(str(VALID))
+
+
+def konferenz(programme, lang, urls=None):
+    return programme_view(programme, lang, urls or {"konferenz": "konferenz/"}).events_by_id["konferenz"]
+
+
+def test_events_in_date_order(programme):
+    view = programme_view(programme, "de", {})
+    starts = [event.start_iso for event in view.events]
+    assert starts == sorted(starts)
+
+
+def test_sessions_grouped_by_day_then_slot(programme):
+    days = konferenz(programme, "de").days
+    assert [day.date_iso for day in days] == ["2021-06-28", "2021-06-29", "2021-06-30"]
+    tuesday = days[1]
+    assert [[s.id for s in slot.sessions] for slot in tuesday.slots] == [["panel"], ["ag-jugend", "ag-kultur", "ag-offen"]]
+    assert [slot.parallel for slot in tuesday.slots] == [False, True]
+    assert tuesday.anchor == "konferenz-2021-06-29"
+
+
+@pytest.mark.parametrize("lang, heading, coordinators, speakers", [
+    ("de", "Dienstag, 29.\u00a0Juni", "Deutsch-Russisches Forum und Goethe-Institut", "Anna Petrowa"),
+    ("ru", "вторник, 29\u00a0июня", "Германо-Российский форум и Гёте-Институт", "Анна Петрова"),
+])
+def test_values_are_formatted_in_the_language(programme, lang, heading, coordinators, speakers):
+    event = konferenz(programme, lang)
+    assert event.days[1].heading == heading
+    kultur = event.days[1].slots[1].sessions[1]
+    assert kultur.working_group.coordinator_names == coordinators
+    assert event.days[0].slots[0].sessions[0].speakers == speakers
+
+
+def test_working_groups_point_at_their_session_on_the_event_page(programme):
+    view = programme_view(programme, "ru", {"konferenz": "konferenz/"})
+    assert [(g.id, g.session_url) for g in view.working_groups] == [
+        ("jugend", "konferenz/#ag-jugend"), ("kultur", "konferenz/#ag-kultur")]
+
+
+def test_without_an_event_page_nothing_links_to_it(programme):
+    view = programme_view(programme, "de", {})
+    assert view.events_by_id["konferenz"].url is None
+    assert {g.session_url for g in view.working_groups} == {None}
+
+
+def test_unknown_times_stay_unknown(programme):
+    abschluss = konferenz(programme, "de").days[2].slots[0].sessions[0]
+    assert abschluss.time is None and abschluss.venue is None
+
+
+def test_deadlines_and_organisation_groups(programme):
+    view = programme_view(programme, "de", {})
+    assert view.deadlines_by_id["anmeldeschluss"].date == "12.\u00a0Mai 2021"
+    groups = {group.category: [o.id for o in group.organisations] for group in view.organisation_groups}
+    assert groups["organiser"] == ["drf"] and groups["coordinator"] == ["goethe"]
