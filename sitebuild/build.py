@@ -18,7 +18,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from . import checks, entry_page
+from . import checks, entry_page, site_files
 from .report import Problem, blocks_build, error, warning
 
 
@@ -30,8 +30,11 @@ class BuildResult:
 
 def site_settings(settings_file: Path) -> dict:
     """Pelican's settings, with PROGRAMME_FILE made absolute like Pelican's own paths."""
-    settings = read_settings(str(settings_file))
+    # No feeds in the site-wide settings: only the language runs, which know their SITEURL, write
+    # them; this spares Pelican's warning about feeds without a SITEURL.
+    settings = read_settings(str(settings_file), override={"FEED_ALL_ATOM": None})
     settings["PROGRAMME_FILE"] = str(settings_file.resolve().parent / settings["PROGRAMME_FILE"])
+    settings["STYLESHEET_URL"] = f"{settings['ROOT_URL']}/{site_files.stylesheet_path(Path(settings['THEME']))}"
     return settings
 
 
@@ -47,6 +50,7 @@ def language_settings(settings_file: Path, lang: str, output_dir: Path) -> dict:
             "DEFAULT_LANG": lang,
             "CACHE_PATH": str(Path(base["CACHE_PATH"]) / lang),
             "PROGRAMME_FILE": base["PROGRAMME_FILE"],
+            "STYLESHEET_URL": base["STYLESHEET_URL"],
         },
     )
 
@@ -94,18 +98,15 @@ def build_site(settings_file: Path, output_dir: Path) -> BuildResult:
                 problems += run.result()
         if not blocks_build(problems, strict=False):
             entry_page.write(settings, staging)
-            copy_theme_static(settings, staging)
+            site_files.write(settings, staging)
             problems += checks.check_site(settings, staging)
         if blocks_build(problems, strict):
             return BuildResult(tuple(problems), published=False)
+        site_files.precompress(staging)
         replace_directory(staging, output_dir)
         return BuildResult(tuple(problems), published=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def copy_theme_static(settings: dict, site_dir: Path) -> None:
-    shutil.copytree(Path(settings["THEME"]) / "static", site_dir / "theme")
 
 
 def replace_directory(new: Path, target: Path) -> None:

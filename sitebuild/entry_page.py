@@ -1,7 +1,7 @@
-"""The bilingual entry page at / : each language's key facts side by side (the x-default).
+"""The bilingual pages at the root: the entry page / (x-default) and the 404 page.
 
-It belongs to no single language run, so it is rendered here, after both runs, from the same
-theme templates and catalogues: each column with its own language's translations.
+They belong to no single language run, so they are rendered here, after both runs, from the
+same theme templates and catalogues: each column with its own language's translations.
 """
 
 from __future__ import annotations
@@ -18,36 +18,37 @@ from programme.views import programme_view
 
 
 def _environment(settings: dict) -> Environment:
-    options = dict(settings["JINJA_ENVIRONMENT"])
-    return Environment(loader=FileSystemLoader(Path(settings["THEME"]) / "templates"), **options)
+    return Environment(loader=FileSystemLoader(Path(settings["THEME"]) / "templates"), **settings["JINJA_ENVIRONMENT"])
 
 
-def render(settings: dict) -> str:
+def render(settings: dict, column_template: str, title_msgid: str, *, not_found: bool = False) -> str:
+    """Both languages' columns side by side, in the page layout of entry.html."""
     environment = _environment(settings)
     programme = load_programme(os.path.relpath(settings["PROGRAMME_FILE"]))
-    root_url = settings["ROOT_URL"]
-    columns = []
-    titles = []
-    for lang in settings["LANGUAGES"]:
-        translations = load_translations(Path(settings["THEME"]) / "translations", lang)
+    root_url, languages = settings["ROOT_URL"], settings["LANGUAGES"]
+    translations_dir = Path(settings["THEME"]) / "translations"
+    columns, titles = [], []
+    for lang in languages:
+        translations = load_translations(translations_dir, lang)
         environment.install_gettext_translations(translations, newstyle=True)
-        titles.append(translations.gettext("XVI German-Russian Partner Cities Conference"))
-        column = environment.get_template("partials/entry_column.html").render(
-            programme=programme_view(programme, lang, {}),
-            SITEURL=f"{root_url}/{lang}",
-            DEFAULT_LANG=lang,
+        titles.append(translations.gettext(title_msgid))
+        html = environment.get_template(column_template).render(
+            programme=programme_view(programme, lang, {}), SITEURL=f"{root_url}/{lang}", DEFAULT_LANG=lang
         )
-        columns.append({"lang": lang, "url": f"{root_url}/{lang}/", "html": Markup(column)})
-    environment.install_gettext_translations(
-        load_translations(Path(settings["THEME"]) / "translations", settings["LANGUAGES"][0]), newstyle=True
-    )
+        columns.append({"lang": lang, "url": f"{root_url}/{lang}/", "html": Markup(html)})
+    environment.install_gettext_translations(load_translations(translations_dir, languages[0]), newstyle=True)
     return environment.get_template("entry.html").render(
         columns=columns,
         title=" · ".join(titles),
+        not_found=not_found,
         ROOT_URL=root_url,
-        LANGUAGES=settings["LANGUAGES"],
+        LANGUAGES=languages,
+        STYLESHEET_URL=settings["STYLESHEET_URL"],
     )
 
 
 def write(settings: dict, site_dir: Path) -> None:
-    (site_dir / "index.html").write_text(render(settings), encoding="utf-8")
+    entry = render(settings, "partials/entry_column.html", "XVI German-Russian Partner Cities Conference")
+    (site_dir / "index.html").write_text(entry, encoding="utf-8")
+    not_found = render(settings, "partials/not_found_column.html", "Page not found", not_found=True)
+    (site_dir / "404.html").write_text(not_found, encoding="utf-8")

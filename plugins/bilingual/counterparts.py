@@ -6,12 +6,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from babel import Locale
+from babel.core import get_global
 
 
 @dataclass(frozen=True)
 class LanguageVersion:
     lang: str
     autonym: str  # the language's name in itself: "Deutsch", "Русский"
+    locale: str  # with its likely country, as OpenGraph wants it: "de_DE", "ru_RU"
     url: str
     current: bool
 
@@ -19,6 +21,11 @@ class LanguageVersion:
 def autonym(lang: str) -> str:
     name = Locale.parse(lang).get_display_name(lang)
     return name[:1].upper() + name[1:]
+
+
+def og_locale(lang: str) -> str:
+    likely = Locale.parse(get_global("likely_subtags")[lang])
+    return f"{lang}_{likely.territory}"
 
 
 def language_versions(
@@ -37,6 +44,7 @@ def language_versions(
         LanguageVersion(
             lang=other,
             autonym=autonym(other),
+            locale=og_locale(other),
             url=f"{root_url}/{other}/{page_url}",
             current=other == lang,
         )

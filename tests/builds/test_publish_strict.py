@@ -47,7 +47,7 @@ def test_clean_site_publishes_with_absolute_urls(make_site, monkeypatch):
     result = site.publish()
     assert result.published, messages(result)
     page = site.page("de/teilnahme/index.html")
-    hreflang = {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"]')}
+    hreflang = {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')}
     assert hreflang == {
         "de": f"{SITE_URL}/de/teilnahme/",
         "ru": f"{SITE_URL}/ru/teilnahme/",

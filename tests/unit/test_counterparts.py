@@ -26,3 +26,8 @@ def test_the_counterpart_is_looked_up_by_language_and_file_name():
     asked = []
     language_versions("a/", "a.md", "de", LANGUAGES, "", lambda lang, path: asked.append((lang, path)) or True)
     assert asked == [("ru", "a.md")]
+
+
+def test_opengraph_locales_have_the_languages_country():
+    versions = language_versions("", "index.md", "de", LANGUAGES, "", lambda *_: True)
+    assert [v.locale for v in versions] == ["de_DE", "ru_RU"]

@@ -1,0 +1,112 @@
+"""Files for the whole site, written after both language runs: stylesheet, sitemap, robots.txt,
+_headers and pre-compressed copies."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import shutil
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+COMPRESSED_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".ics", ".txt", ".svg"}
+
+# Netlify and Cloudflare Pages read this file; other hosts ignore it. Nothing on the site comes
+# from another host, and no inline script or style exists, so the policy can allow 'self' only.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'none'",
+        "style-src 'self'",
+        "img-src 'self'",
+        "script-src 'self'",
+        "connect-src 'self'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+def stylesheet_path(theme_dir: Path) -> str:
+    """The stylesheet's address below the site root, named by its content.
+
+    A changed stylesheet gets a new name, so browsers may cache every name for a year.
+    """
+    css = (theme_dir / "static" / "css" / "site.css").read_bytes()
+    return f"theme/css/site.{hashlib.sha256(css).hexdigest()[:10]}.css"
+
+
+def copy_theme_static(theme_dir: Path, site_dir: Path) -> None:
+    static = theme_dir / "static"
+    shutil.copytree(static, site_dir / "theme", ignore=shutil.ignore_patterns("site.css"))
+    shutil.copy2(static / "css" / "site.css", site_dir / stylesheet_path(theme_dir))
+
+
+def _sitemap_entry(page: Path) -> tuple[str, list[tuple[str, str]]] | None:
+    """A page's own canonical address and its hreflang alternates, as the page declares them."""
+    head = lxml.html.fromstring(page.read_bytes()).find("head")
+    canonical = head.find("link[@rel='canonical']") if head is not None else None
+    if canonical is None:  # pages that ask not to be indexed have none
+        return None
+    alternates = [(link.get("hreflang"), link.get("href")) for link in head.findall("link[@rel='alternate'][@hreflang]")]
+    return canonical.get("href"), alternates
+
+
+def sitemap(site_dir: Path) -> bytes:
+    urlset = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS, "xhtml": XHTML_NS})
+    for page in sorted(site_dir.rglob("*.html")):
+        entry = _sitemap_entry(page)
+        if entry is None:
+            continue
+        location, alternates = entry
+        url = etree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+        etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = location
+        for hreflang, href in alternates:
+            etree.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=hreflang, href=href)
+    return etree.tostring(urlset, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def robots_txt(root_url: str) -> str:
+    lines = ["User-agent: *", "Allow: /"]
+    if root_url.startswith("http"):  # the Sitemap line must be an absolute address
+        lines += ["", f"Sitemap: {root_url}/sitemap.xml"]
+    return "\n".join(lines) + "\n"
+
+
+def headers_file(theme_dir: Path) -> str:
+    return (
+        "/*\n"
+        f"  Content-Security-Policy: {CONTENT_SECURITY_POLICY}\n"
+        "  Strict-Transport-Security: max-age=63072000; includeSubDomains\n"
+        "  Referrer-Policy: strict-origin-when-cross-origin\n"
+        "  X-Content-Type-Options: nosniff\n"
+        "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n"
+        f"/{stylesheet_path(theme_dir)}\n"
+        "  Cache-Control: public, max-age=31536000, immutable\n"
+    )
+
+
+def write(settings: dict, site_dir: Path) -> None:
+    theme_dir = Path(settings["THEME"])
+    copy_theme_static(theme_dir, site_dir)
+    (site_dir / "sitemap.xml").write_bytes(sitemap(site_dir))
+    (site_dir / "robots.txt").write_text(robots_txt(settings["ROOT_URL"]), encoding="utf-8")
+    (site_dir / "_headers").write_text(headers_file(theme_dir), encoding="utf-8")
+
+
+def precompress(site_dir: Path) -> None:
+    """A .gz copy beside every text file, for hosts that serve it to browsers that accept it.
+
+    gzip from the standard library: pelican-precompress would only see the files of one
+    language run, not the ones written here. mtime=0 keeps the copies byte-identical.
+    """
+    for path in sorted(site_dir.rglob("*")):
+        if path.suffix in COMPRESSED_SUFFIXES and path.is_file():
+            data = path.read_bytes()
+            compressed = gzip.compress(data, compresslevel=9, mtime=0)
+            if len(compressed) < len(data):
+                path.with_name(path.name + ".gz").write_bytes(compressed)
