@@ -7,6 +7,7 @@ import os
 
 from pelican.generators import Generator
 
+from .jsonld import event_jsonld, script_tag
 from .loader import load_programme
 from .views import programme_view
 
@@ -41,6 +42,11 @@ class ProgrammeGenerator(Generator):
                 "event %s has no page in content/%s/: create one with `Event: %s` in its metadata", event_id, lang, event_id
             )
         view = programme_view(programme, lang, {event_id: page.url for event_id, page in event_pages.items()})
+        site_url = self.settings["SITEURL"]
+        for event_id, page in event_pages.items():
+            if event_id in event_ids:
+                event = programme.event(event_id)
+                page.structured_data = script_tag(event_jsonld(programme, event, lang, f"{site_url}/{page.url}"))
         for page in _pages(self.context):
             page.programme_event = view.events_by_id.get(getattr(page, "event", None))
             deadlines = (self._deadline(view, page, d) for d in _metadata_list(page, "deadlines"))

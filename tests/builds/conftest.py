@@ -70,3 +70,18 @@ def basic_site(tmp_path_factory) -> Site:
     assert result.published, messages(result)
     assert result.problems == (), messages(result)
     return site
+
+
+SITE_URL = "https://staedtepartner.example"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Site:
+    """The basic fixture site built as `make publish SITE_URL=…` builds it: absolute addresses."""
+    site = copy_fixture("basic", tmp_path_factory.mktemp("published") / "basic")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(site.root)
+        patch.setenv("SITE_URL", SITE_URL)
+        result = site.publish()
+    assert result.published, messages(result)
+    return site

@@ -77,7 +77,7 @@ def test_event_without_sessions_says_the_programme_will_be_announced(basic_site)
 
 
 @pytest.mark.parametrize("lang, count", [("de", "Die Konferenz hat 2 Arbeitsgruppen."),
-                                         ("ru", "На конференции работают 2 рабочие группы.")])
+                                         ("ru", "Программа конференции включает 2 рабочие группы.")])
 def test_working_groups_page_from_the_data_links_to_each_session(basic_site, lang, count):
     page = basic_site.page(f"{lang}/arbeitsgruppen/index.html")
     assert count in text(page)

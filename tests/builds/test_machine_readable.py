@@ -1,0 +1,110 @@
+"""What machines read: sitemap, robots.txt, feeds, structured data, sharing tags, host files."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import datetime
+
+import feedparser
+import pytest
+from lxml import etree
+
+from .conftest import SITE_URL
+
+LANGS = ("de", "ru")
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def html_pages(site):
+    return sorted(str(p.relative_to(site.output)) for p in site.output.rglob("*.html"))
+
+
+def test_sitemap_lists_every_indexable_page_with_reciprocal_alternates(published_site):
+    sitemap = etree.parse(str(published_site.output / "sitemap.xml"))
+    entries = {
+        url.findtext("s:loc", namespaces=NS): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", namespaces=NS)
+        }
+        for url in sitemap.getroot().findall("s:url", namespaces=NS)
+    }
+    expected = {
+        f"{SITE_URL}/" + page.removesuffix("index.html")
+        for page in html_pages(published_site)
+        if not page.endswith("404.html")
+    }
+    assert set(entries) == expected
+    for location, alternates in entries.items():
+        if location == f"{SITE_URL}/":
+            continue
+        assert set(alternates) == {"de", "ru", "x-default"}
+        for lang in LANGS:
+            assert entries[alternates[lang]] == alternates, location
+
+
+def test_robots_txt_names_the_absolute_sitemap(published_site):
+    robots = (published_site.output / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {SITE_URL}/sitemap.xml" in robots.splitlines()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_atom_feed_per_language_parses_with_absolute_links(published_site, lang):
+    feed = feedparser.parse((published_site.output / lang / "news" / "atom.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    [entry] = feed.entries
+    assert entry.link == f"{SITE_URL}/{lang}/news/erste/"
+    assert entry.title == {"de": "Erste Nachricht", "ru": "Первая новость"}[lang]
+    assert entry.published.startswith("2021-05-01T00:00:00+03:00")
+    page = published_site.page(f"{lang}/aktuelles/index.html")
+    assert page.select_one('link[type="application/atom+xml"]')["href"] == f"{SITE_URL}/{lang}/news/atom.xml"
+
+
+@pytest.mark.parametrize("lang, locale, alternate", [("de", "de_DE", "ru_RU"), ("ru", "ru_RU", "de_DE")])
+def test_sharing_tags_in_the_pages_language(published_site, lang, locale, alternate):
+    page = published_site.page(f"{lang}/teilnahme/index.html")
+    meta = {tag["property"]: tag["content"] for tag in page.select("meta[property]")}
+    assert meta["og:locale"] == locale and meta["og:locale:alternate"] == alternate
+    assert meta["og:url"] == f"{SITE_URL}/{lang}/teilnahme/"
+    assert page.select_one('link[rel="canonical"]')["href"] == meta["og:url"]
+    assert meta["og:description"] == page.select_one('meta[name="description"]')["content"]
+    assert meta["og:title"] == page.select_one("h1").get_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_event_page_carries_schema_org_event(published_site, lang):
+    page = published_site.page(f"{lang}/tagung/index.html")
+    [script] = page.select('script[type="application/ld+json"]')
+    data = json.loads(script.string)
+    assert data["@type"] == "Event" and data["inLanguage"] == lang
+    assert data["url"] == f"{SITE_URL}/{lang}/tagung/"
+    assert datetime.fromisoformat(data["startDate"]).utcoffset().total_seconds() == 3 * 3600
+    assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+
+
+def test_404_pages_per_language_and_at_the_root_are_not_indexed(published_site):
+    for path in ("404.html", "de/404.html", "ru/404.html"):
+        page = published_site.page(path)
+        assert page.select_one('meta[name="robots"]')["content"] == "noindex"
+    root = published_site.page("404.html")
+    assert [a["href"] for a in root.select("a.entry-link")] == [f"{SITE_URL}/de/", f"{SITE_URL}/ru/"]
+
+
+def test_headers_file_sets_a_strict_policy_the_pages_keep(published_site):
+    headers = (published_site.output / "_headers").read_text(encoding="utf-8")
+    policy = next(line for line in headers.splitlines() if "Content-Security-Policy" in line)
+    assert "unsafe-inline" not in policy and "http" not in policy and "default-src 'none'" in policy
+    assert "Strict-Transport-Security: max-age=" in headers and "Referrer-Policy:" in headers
+    stylesheet = published_site.page("de/index.html").select_one('link[rel="stylesheet"]')["href"]
+    assert f"{stylesheet.removeprefix(SITE_URL)}\n  Cache-Control: public, max-age=31536000, immutable" in headers
+    for path in html_pages(published_site):
+        page = published_site.page(path)
+        assert page.select("style, [style]") == [], path
+        assert all(script.get("type") == "application/ld+json" for script in page.select("script")), path
+
+
+def test_text_files_have_identical_gzip_copies(published_site):
+    for path in html_pages(published_site) + ["sitemap.xml", "de/news/atom.xml"]:
+        original = published_site.output / path
+        copy = original.with_name(original.name + ".gz")
+        assert gzip.decompress(copy.read_bytes()) == original.read_bytes(), path

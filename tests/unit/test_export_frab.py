@@ -1,0 +1,387 @@
+"""The frab schedule (schedule.xml, schedule.json) that conference apps read.
+
+Both files are validated against the voc/schedule schemas in ../shared/schemas/frab: CI checks
+out ../shared beside the clone, and without it these tests fail rather than skip, as a skipped
+schema check would let a file no app can read go out unnoticed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import datetime as dt
+import json
+import re
+import uuid
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import xmlschema
+from lxml import etree
+
+from programme.export_frab import NAMESPACE, TBA_ROOM, FrabLinks, schedule_json, schedule_xml
+from programme.loader import load_programme
+from programme.model import LANGUAGES, Event, Programme, Session
+
+PROJECT = Path(__file__).resolve().parents[2]
+REAL = PROJECT / "programme.yaml"
+VALID = PROJECT / "tests" / "fixtures" / "programme" / "valid.yaml"
+SCHEMA_DIR = PROJECT.parent / "shared" / "schemas" / "frab"
+XSD = "schedule.xml.xsd"
+JSON_SCHEMA = "schedule.json.schema.json"
+CYRILLIC = re.compile("[а-яА-ЯёЁ]")
+
+
+def schema_file(directory: Path, name: str) -> Path:
+    path = directory / name
+    if not path.is_file():
+        pytest.fail(
+            f"{path} is missing: these tests need ../shared (the shared repository checked out beside "
+            "this project, as in CI) for the frab schemas",
+            pytrace=False,
+        )
+    return path
+
+
+def links(lang: str) -> FrabLinks:
+    return FrabLinks(
+        base_url=f"https://example.org/{lang}/",
+        event_page=f"https://example.org/{lang}/konferenz/",
+        schedule_url=f"https://example.org/{lang}/konferenz/schedule.xml",
+        version="3f2a9c1",
+    )
+
+
+def session_guid(event_id: str, session_id: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, f"{event_id}/{session_id}"))
+
+
+# --- fixtures --------------------------------------------------------------------------------
+
+
+# The schemas are loaded in the tests, not in fixtures: a missing ../shared then makes the tests
+# FAIL, where a fixture would only report an error in setup.
+@functools.cache
+def xsd() -> xmlschema.XMLSchema:
+    return xmlschema.XMLSchema(str(schema_file(SCHEMA_DIR, XSD)))
+
+
+@functools.cache
+def json_validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(schema_file(SCHEMA_DIR, JSON_SCHEMA).read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema, default=None)
+    assert cls is jsonschema.Draft6Validator, f"the schema declares {schema.get('$schema')}"
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+@pytest.fixture(scope="module")
+def programmes() -> dict[str, Programme]:
+    return {"real": load_programme(str(REAL)), "valid": load_programme(str(VALID))}
+
+
+def xml_root(programme: Programme, lang: str, event_id: str = "konferenz") -> etree._Element:
+    return etree.fromstring(schedule_xml(programme, programme.event(event_id), lang, links(lang)))
+
+
+def json_data(programme: Programme, lang: str, event_id: str = "konferenz") -> dict[str, Any]:
+    return json.loads(schedule_json(programme, programme.event(event_id), lang, links(lang)))
+
+
+def xml_events(root: etree._Element) -> dict[str, etree._Element]:
+    """The events by session id (the anchor of their url)."""
+    return {event.findtext("url").rsplit("#", 1)[1]: event for event in root.iter("event")}
+
+
+def json_events(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    days = data["schedule"]["conference"]["days"]
+    return {e["url"].rsplit("#", 1)[1]: e for day in days for events in day["rooms"].values() for e in events}
+
+
+def with_session(programme: Programme, event_id: str, session_id: str, **changes: Any) -> Programme:
+    """The programme with one session of one event changed."""
+
+    def change(event: Event) -> Event:
+        if event.id != event_id:
+            return event
+        sessions = tuple(dataclasses.replace(s, **changes) if s.id == session_id else s for s in event.sessions)
+        return dataclasses.replace(event, sessions=sessions)
+
+    return dataclasses.replace(programme, events=tuple(change(event) for event in programme.events))
+
+
+CASES = [(name, lang) for name in ("real", "valid") for lang in LANGUAGES]
+IDS = [f"{name}-{lang}" for name, lang in CASES]
+
+
+# --- schemas ---------------------------------------------------------------------------------
+
+
+def test_a_missing_schema_fails_and_names_shared(tmp_path: Path) -> None:
+    with pytest.raises(pytest.fail.Exception, match=r"\.\./shared"):
+        schema_file(tmp_path, XSD)
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_xml_is_valid_against_the_xsd(programmes, name: str, lang: str) -> None:
+    programme = programmes[name]
+    output = schedule_xml(programme, programme.event("konferenz"), lang, links(lang))
+    assert output.startswith(b"<?xml version='1.0' encoding='UTF-8'?>")
+    xsd().validate(output.decode("utf-8"))
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_json_is_valid_against_the_json_schema(programmes, name: str, lang: str) -> None:
+    data = json_data(programmes[name], lang)
+    errors = [f"{list(error.absolute_path)}: {error.message}" for error in json_validator().iter_errors(data)]
+    assert errors == []
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_json_dates_and_urls_are_well_formed(programmes, name: str, lang: str) -> None:
+    """What the schema's formats would check with jsonschema's optional format libraries."""
+    data = json_data(programmes[name], lang)
+    conference = data["schedule"]["conference"]
+    for day in conference["days"]:
+        for key in ("day_start", "day_end"):
+            assert dt.datetime.fromisoformat(day[key]).tzinfo is not None
+        for events in day["rooms"].values():
+            for event in events:
+                assert dt.datetime.fromisoformat(event["date"]).tzinfo is not None
+                assert event["url"].startswith("https://")
+    assert conference["url"].startswith("https://")
+
+
+# --- content -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_the_opening_is_at_18_00_moscow_time_for_two_hours_in_the_philharmonie(programmes, name, lang) -> None:
+    programme = programmes[name]
+    hall = next(v for v in programme.venues if v.id == "philharmonie").name.get(lang)
+    opening = xml_events(xml_root(programme, lang))["eroeffnung"]
+    assert opening.findtext("date") == "2021-06-28T18:00:00+03:00"
+    assert opening.findtext("start") == "18:00"
+    assert opening.findtext("duration") == "02:00"
+    assert opening.findtext("room") == hall
+    assert opening.getparent().get("name") == hall
+    assert opening.getparent().getparent().get("date") == "2021-06-28"
+    assert opening.get("guid") == session_guid("konferenz", "eroeffnung")
+    in_json = json_events(json_data(programme, lang))["eroeffnung"]
+    assert (in_json["date"], in_json["duration"], in_json["room"]) == ("2021-06-28T18:00:00+03:00", "02:00", hall)
+    assert in_json["end"] == "2021-06-28T20:00:00+03:00"
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_only_sessions_with_a_start_time_are_exported(programmes, name: str, lang: str) -> None:
+    programme = programmes[name]
+    sessions = programme.event("konferenz").sessions
+    timed = {s.id for s in sessions if s.start}
+    untimed = {s.id for s in sessions if not s.start}
+    assert untimed, "the programme should have untimed sessions to leave out"
+    assert set(xml_events(xml_root(programme, lang))) == timed
+    assert set(json_events(json_data(programme, lang))) == timed
+
+
+def test_the_real_programme_has_only_the_opening(programmes) -> None:
+    assert set(xml_events(xml_root(programmes["real"], "de"))) == {"eroeffnung"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_parallel_sessions_are_in_their_two_rooms(programmes, lang: str) -> None:
+    programme = programmes["valid"]
+    root = xml_root(programme, lang)
+    day = root.find("day[@date='2021-06-29']")
+    rooms = {room.get("name"): [e.findtext("slug") for e in room.iter("event")] for room in day.findall("room")}
+    venues = {venue.id: venue.name.get(lang) for venue in programme.venues}
+    philharmonie, rathaus = venues["philharmonie"], venues["rathaus"]
+    assert rooms == {philharmonie: ["konferenz-panel", "konferenz-ag-jugend"], rathaus: ["konferenz-ag-kultur"]}
+    json_day = json_data(programme, lang)["schedule"]["conference"]["days"][1]
+    assert {name: [e["slug"] for e in events] for name, events in json_day["rooms"].items()} == rooms
+    conference_rooms = json_data(programme, lang)["schedule"]["conference"]["rooms"]
+    assert [room["name"] for room in conference_rooms] == [philharmonie, rathaus]
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_there_is_one_whole_local_day_per_date_of_the_event(programmes, name: str, lang: str) -> None:
+    root = xml_root(programmes[name], lang)
+    days = [(d.get("index"), d.get("date"), d.get("start"), d.get("end")) for d in root.iter("day")]
+    assert days == [
+        ("1", "2021-06-28", "2021-06-28T00:00:00+03:00", "2021-06-29T00:00:00+03:00"),
+        ("2", "2021-06-29", "2021-06-29T00:00:00+03:00", "2021-06-30T00:00:00+03:00"),
+        ("3", "2021-06-30", "2021-06-30T00:00:00+03:00", "2021-07-01T00:00:00+03:00"),
+    ]
+    conference = json_data(programmes[name], lang)["schedule"]["conference"]
+    assert conference["daysCount"] == 3
+    assert [(str(d["index"]), d["date"], d["day_start"], d["day_end"]) for d in conference["days"]] == days
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_the_conference_is_the_event(programmes, name: str, lang: str) -> None:
+    programme = programmes[name]
+    conference = xml_root(programme, lang).find("conference")
+    assert conference.findtext("acronym") == "konferenz"
+    assert conference.findtext("title") == programme.event("konferenz").title.get(lang)
+    assert (conference.findtext("start"), conference.findtext("end")) == ("2021-06-28", "2021-06-30")
+    assert conference.findtext("time_zone_name") == "Europe/Moscow"
+    assert conference.findtext("base_url") == f"https://example.org/{lang}/"
+    assert conference.findtext("url") == f"https://example.org/{lang}/konferenz/"
+    root = xml_root(programme, lang)
+    assert root.findtext("version") == "3f2a9c1"
+    assert root.findtext("url") == f"https://example.org/{lang}/konferenz/schedule.xml"
+
+
+@pytest.mark.parametrize("name", ["real", "valid"])
+def test_guids_and_ids_are_the_same_in_german_and_russian(programmes, name: str) -> None:
+    programme = programmes[name]
+    outputs = {lang: (xml_root(programme, lang), json_data(programme, lang)) for lang in LANGUAGES}
+
+    def identities(root: etree._Element, data: dict[str, Any]) -> list[tuple[str, str, str]]:
+        in_xml = [(e.findtext("slug"), e.get("guid"), e.get("id")) for e in root.iter("event")]
+        in_json = [(e["slug"], e["guid"], str(e["id"])) for e in json_events(data).values()]
+        assert sorted(in_xml) == sorted(in_json)
+        return sorted(in_xml)
+
+    de, ru = (identities(*outputs[lang]) for lang in LANGUAGES)
+    assert de == ru
+    for lang in LANGUAGES:
+        root, data = outputs[lang]
+        assert root.xpath("day/room/@guid") == outputs["de"][0].xpath("day/room/@guid")
+        persons = [(p.get("guid"), p.get("id")) for p in root.iter("person")]
+        assert persons == [(p.get("guid"), p.get("id")) for p in outputs["de"][0].iter("person")]
+    assert all(guid == session_guid("konferenz", slug.removeprefix("konferenz-")) for slug, guid, _ in de)
+
+
+def test_ids_do_not_depend_on_the_order_of_sessions(programmes) -> None:
+    programme = programmes["valid"]
+    event = programme.event("konferenz")
+    reordered = dataclasses.replace(event, sessions=tuple(reversed(event.sessions)))
+    before = {e.get("guid"): e.get("id") for e in xml_root(programme, "de").iter("event")}
+    root = etree.fromstring(schedule_xml(programme, reordered, "de", links("de")))
+    after = {e.get("guid"): e.get("id") for e in root.iter("event")}
+    assert before == after
+    assert len(set(before.values())) == len(before)
+    assert all(int(i) > 0 for i in before.values())
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_texts_are_in_the_requested_language(programmes, name: str, lang: str) -> None:
+    programme = programmes[name]
+    sessions = {s.id: s for s in programme.event("konferenz").sessions}
+    data = json_data(programme, lang)
+    assert data["schedule"]["conference"]["title"] == programme.event("konferenz").title.get(lang)
+    texts = [data["schedule"]["conference"]["title"]]
+    for session_id, event in json_events(data).items():
+        session = sessions[session_id]
+        assert event["title"] == session.title.get(lang)
+        assert event["language"] == lang
+        if session.working_group:
+            assert event["track"] == session.working_group.title.get(lang)
+        texts += [event["title"], event["room"], event["abstract"], event["track"] or ""]
+        texts += [person["name"] for person in event["persons"]]
+    texts = [text for text in texts if text]
+    if lang == "ru":
+        assert all(CYRILLIC.search(text) for text in texts), texts
+    else:
+        assert not any(CYRILLIC.search(text) for text in texts), texts
+    xml_titles = {k: e.findtext("title") for k, e in xml_events(xml_root(programme, lang)).items()}
+    assert xml_titles == {k: e["title"] for k, e in json_events(data).items()}
+
+
+def test_a_working_group_session_is_a_workshop_in_its_groups_track(programmes) -> None:
+    event = json_events(json_data(programmes["valid"], "ru"))["ag-jugend"]
+    assert event["track"] == "Молодёжный обмен"
+    assert event["type"] == "workshop"
+    assert event["abstract"] == "Как наладить обмен."  # the group's description: the session has none
+    assert json_events(json_data(programmes["valid"], "ru"))["panel"]["track"] is None
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_speakers_are_persons(programmes, lang: str) -> None:
+    programme = programmes["valid"]
+    anna = next(p for p in programme.people if p.id == "anna-petrova")
+    (person,) = json_events(json_data(programme, lang))["eroeffnung"]["persons"]
+    assert person["name"] == anna.name.get(lang)
+    assert person["guid"] == str(uuid.uuid5(NAMESPACE, "person/anna-petrova"))
+    (xml_person,) = xml_events(xml_root(programme, lang))["eroeffnung"].iter("person")
+    assert xml_person.text == person["name"]
+    assert (xml_person.get("guid"), xml_person.get("id")) == (person["guid"], str(person["id"]))
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_two_calls_give_the_same_bytes(programmes, name: str, lang: str) -> None:
+    programme = programmes[name]
+    event = programme.event("konferenz")
+    assert schedule_xml(programme, event, lang, links(lang)) == schedule_xml(programme, event, lang, links(lang))
+    assert schedule_json(programme, event, lang, links(lang)) == schedule_json(programme, event, lang, links(lang))
+
+
+def test_json_is_utf8_with_sorted_keys_and_indented(programmes) -> None:
+    output = schedule_json(programmes["valid"], programmes["valid"].event("konferenz"), "ru", links("ru"))
+    text = output.decode("utf-8")
+    assert "Открытие" in text and "\\u" not in text
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+# --- edge cases ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_xml_special_characters_in_titles_survive(programmes, lang: str) -> None:
+    title = """Fragen & Antworten <live> "Q&A" 'ответы' ]]> &amp;"""
+    localized = dataclasses.replace(programmes["valid"].event("konferenz").sessions[0].title, **{lang: title})
+    programme = with_session(programmes["valid"], "konferenz", "eroeffnung", title=localized)
+    output = schedule_xml(programme, programme.event("konferenz"), lang, links(lang))
+    xsd().validate(output.decode("utf-8"))
+    assert b"<live>" not in output
+    assert xml_events(etree.fromstring(output))["eroeffnung"].findtext("title") == title
+    data = json_data(programme, lang)
+    assert json_events(data)["eroeffnung"]["title"] == title
+    assert list(json_validator().iter_errors(data)) == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_timed_session_without_venue_is_in_the_to_be_announced_room(programmes, lang) -> None:
+    programme = with_session(programmes["valid"], "konferenz", "abschluss", start=dt.time(11, 0), end=dt.time(12, 30))
+    assert next(s for s in programme.event("konferenz").sessions if s.id == "abschluss").venue is None
+    output = schedule_xml(programme, programme.event("konferenz"), lang, links(lang))
+    xsd().validate(output.decode("utf-8"))
+    closing = xml_events(etree.fromstring(output))["abschluss"]
+    assert closing.findtext("room") == TBA_ROOM[lang]
+    assert closing.getparent().get("name") == TBA_ROOM[lang]
+    assert closing.findtext("duration") == "01:30"
+    data = json_data(programme, lang)
+    assert list(json_validator().iter_errors(data)) == []
+    rooms = data["schedule"]["conference"]["rooms"]
+    assert rooms[-1]["name"] == TBA_ROOM[lang]
+    guids = {
+        other: json_data(programme, other)["schedule"]["conference"]["rooms"][-1]["guid"] for other in LANGUAGES
+    }
+    assert len(set(guids.values())) == 1
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_session_without_end_lasts_00_00(programmes, lang: str) -> None:
+    programme = with_session(programmes["valid"], "konferenz", "panel", end=None)
+    output = schedule_xml(programme, programme.event("konferenz"), lang, links(lang))
+    xsd().validate(output.decode("utf-8"))
+    assert xml_events(etree.fromstring(output))["panel"].findtext("duration") == "00:00"
+    data = json_data(programme, lang)
+    assert list(json_validator().iter_errors(data)) == []
+    panel = json_events(data)["panel"]
+    assert panel["duration"] == "00:00" and "end" not in panel
+
+
+def test_without_event_page_and_schedule_url_the_site_root_is_the_url(programmes) -> None:
+    programme = programmes["valid"]
+    bare = FrabLinks(base_url="https://example.org/de/", event_page=None, schedule_url=None, version="1")
+    output = schedule_xml(programme, programme.event("konferenz"), "de", bare)
+    xsd().validate(output.decode("utf-8"))
+    root = etree.fromstring(output)
+    assert root.find("url") is None
+    assert xml_events(root)["panel"].findtext("url") == "https://example.org/de/#panel"
+    data = json.loads(schedule_json(programme, programme.event("konferenz"), "de", bare))
+    assert "url" not in data["schedule"]
+    assert list(json_validator().iter_errors(data)) == []

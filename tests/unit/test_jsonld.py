@@ -1,0 +1,223 @@
+"""schema.org JSON-LD of the event pages, and the script element that carries it."""
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from markupsafe import Markup
+
+from programme.jsonld import event_jsonld, script_tag
+from programme.loader import load_programme
+from programme.model import Localized
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = ROOT / "programme.yaml"
+VALID = ROOT / "tests" / "fixtures" / "programme" / "valid.yaml"
+MOSCOW_OFFSET = dt.timedelta(hours=3)
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load_programme(str(REAL))
+
+
+@pytest.fixture(scope="module")
+def valid():
+    return load_programme(str(VALID))
+
+
+def links(lang, event_id):
+    return f"https://example.org/{lang}/{event_id}/"
+
+
+def jsonld(programme, event_id, lang="de"):
+    return event_jsonld(programme, programme.event(event_id), lang, links(lang, event_id))
+
+
+def as_list(location):
+    return location if isinstance(location, list) else [location]
+
+
+def of_type(items, type_):
+    return [item for item in items if item["@type"] == type_]
+
+
+def test_basic_fields(real):
+    data = jsonld(real, "konferenz", "ru")
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "Event"
+    assert data["name"] == "XVI Германо-российская конференция городов-партнёров"
+    assert data["description"].startswith("В неспокойное")
+    assert data["inLanguage"] == "ru"
+    assert data["url"] == "https://example.org/ru/konferenz/"
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+
+
+def test_hybrid_event_is_mixed_with_a_virtual_location(real):
+    data = jsonld(real, "konferenz")
+    assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert isinstance(data["location"], list)
+    assert of_type(data["location"], "VirtualLocation") == [
+        {"@type": "VirtualLocation", "url": "https://example.org/de/konferenz/"}
+    ]
+
+
+def test_on_site_event_is_offline_without_a_virtual_location(real):
+    data = jsonld(real, "deutschlandfest")
+    assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    locations = as_list(data["location"])
+    assert not of_type(locations, "VirtualLocation")
+    assert locations == [{
+        "@type": "Place",
+        "name": "Moskau",
+        "address": {"@type": "PostalAddress", "addressLocality": "Moskau", "addressCountry": "RU"},
+    }]
+
+
+@pytest.mark.parametrize("event_id", ["jugendforum", "deutschlandfest", "konferenz"])
+def test_dates_carry_the_event_offset(real, event_id):
+    data = jsonld(real, event_id)
+    event = real.event(event_id)
+    start = dt.datetime.fromisoformat(data["startDate"])
+    end = dt.datetime.fromisoformat(data["endDate"])
+    assert start.utcoffset() == end.utcoffset() == MOSCOW_OFFSET
+    assert (start.date(), end.date()) == (event.start, event.end)
+    assert start < end
+
+
+def test_untimed_first_and_last_days_span_the_whole_days(real):
+    # the arrival on 28 June has no time, the closing plenary on 30 June neither
+    data = jsonld(real, "konferenz")
+    assert data["startDate"] == "2021-06-28T00:00:00+03:00"
+    assert data["endDate"] == "2021-06-30T23:59:00+03:00"
+
+
+def test_fully_timed_first_day_starts_with_its_first_session(valid):
+    # valid.yaml: only the 18:00 opening on the first day; the last day's closing is untimed
+    data = jsonld(valid, "konferenz")
+    assert data["startDate"] == "2021-06-28T18:00:00+03:00"
+    assert data["endDate"] == "2021-06-30T23:59:00+03:00"
+
+
+def test_fully_timed_last_day_ends_with_its_last_session(valid):
+    event = valid.event("konferenz")
+    sessions = tuple(
+        dataclasses.replace(s, start=dt.time(9, 0), end=dt.time(13, 30)) if s.id == "abschluss" else s
+        for s in event.sessions
+    )
+    data = event_jsonld(valid, dataclasses.replace(event, sessions=sessions), "de", links("de", "konferenz"))
+    assert data["endDate"] == "2021-06-30T13:30:00+03:00"
+
+
+@pytest.mark.parametrize("lang, names", [
+    ("de", ["Deutsch-Russisches Forum e. V.", "Stadt und Gebiet Kaluga",
+            "Bundesverband Deutscher West-Ost-Gesellschaften (BDWO)", "Stiftung West-Östliche Begegnungen"]),
+    ("ru", ["Германо-Российский форум", "Город Калуга и Калужская область",
+            "Федеральный союз германских обществ «Запад – Восток» (BDWO)", "Фонд «Западно-восточные встречи»"]),
+])
+def test_organizers_in_the_language(real, lang, names):
+    organizers = jsonld(real, "konferenz", lang)["organizer"]
+    assert [o["name"] for o in organizers] == names
+    assert all(o["@type"] == "Organization" for o in organizers)
+    assert organizers[0]["url"] == "https://www.deutsch-russisches-forum.de/"
+    assert "url" not in organizers[1]
+
+
+def test_sub_events_are_the_timed_sessions(real):
+    sub_events = jsonld(real, "konferenz")["subEvent"]
+    assert [s["startDate"] for s in sub_events] == ["2021-06-28T18:00:00+03:00"]
+    opening = sub_events[0]
+    assert opening["name"] == "Feierliche Eröffnung der Konferenz"
+    assert opening["endDate"] == "2021-06-28T20:00:00+03:00"
+    assert opening["url"] == "https://example.org/de/konferenz/#eroeffnung"
+    assert opening["eventStatus"] == "https://schema.org/EventScheduled"
+    assert opening["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert opening["location"]["name"] == "Konzertsaal der Kaluga-Gebiets-Philharmonie"
+    urls = {s["url"] for s in sub_events}
+    for untimed in ("anreise", "panel", "ag-inklusion", "empfang", "abschlussplenum"):
+        assert f"https://example.org/de/konferenz/#{untimed}" not in urls
+
+
+def test_event_without_timed_sessions_has_no_sub_events(real):
+    assert "subEvent" not in jsonld(real, "deutschlandfest")
+
+
+@pytest.mark.parametrize("lang, name, street, city", [
+    ("de", "Konzertsaal der Kaluga-Gebiets-Philharmonie", "ul. Lenina 60, Kaluga", "Kaluga"),
+    ("ru", "Концертный зал Калужской областной филармонии", "ул. Ленина, 60, Калуга", "Калуга"),
+])
+def test_place_of_the_conference(real, lang, name, street, city):
+    places = of_type(jsonld(real, "konferenz", lang)["location"], "Place")
+    # the Philharmonie is in Kaluga, so Kaluga gets no second, city-only Place
+    assert places == [{
+        "@type": "Place",
+        "name": name,
+        "address": {"@type": "PostalAddress", "addressLocality": city, "addressCountry": "RU", "streetAddress": street},
+    }]
+
+
+def test_event_in_several_cities_has_a_place_for_each(real):
+    places = of_type(jsonld(real, "jugendforum", "ru")["location"], "Place")
+    assert [p["address"]["addressLocality"] for p in places] == ["Москва", "Калуга"]
+    assert all(p["address"]["addressCountry"] == "RU" for p in places)
+
+
+def test_result_is_plain_json(real):
+    for event in real.events:
+        for lang in ("de", "ru"):
+            data = event_jsonld(real, event, lang, links(lang, event.id))
+            assert json.loads(json.dumps(data)) == data
+
+
+# --- script_tag ---------------------------------------------------------------------------------
+
+HOSTILE = 'Konferenz </script><script>alert(1)</script> <!-- <script> & "Zitat" \u2028 ende </SCRIPT >'
+OPEN = '<script type="application/ld+json">'
+CLOSE = "</script>"
+
+
+@pytest.fixture(scope="module")
+def hostile(valid):
+    event = valid.event("konferenz")
+    hostile_event = dataclasses.replace(event, title=Localized(de=HOSTILE, ru=HOSTILE))
+    programme = dataclasses.replace(valid, events=(hostile_event, *valid.events[1:]))
+    return event_jsonld(programme, hostile_event, "de", links("de", "konferenz"))
+
+
+def test_script_tag_is_markup(valid):
+    tag = script_tag(jsonld(valid, "konferenz"))
+    assert isinstance(tag, Markup)
+    assert tag.startswith(OPEN) and tag.endswith(CLOSE)
+
+
+def test_script_tag_is_compact_and_sorted():
+    assert script_tag({"b": 1, "a": [1, 2]}) == Markup(OPEN + '{"a":[1,2],"b":1}' + CLOSE)
+
+
+def test_script_tag_keeps_non_ascii_text_readable():
+    assert script_tag({"name": "Калуга Größe"}) == Markup(OPEN + '{"name":"Калуга Größe"}' + CLOSE)
+
+
+def test_hostile_title_cannot_close_the_script_or_open_a_comment(hostile):
+    tag = str(script_tag(hostile))
+    assert hostile["name"] == HOSTILE
+    assert tag.lower().count("</script") == 1
+    assert tag.count(CLOSE) == 1 and tag.endswith(CLOSE)
+    assert "<!--" not in tag
+    inner = tag[len(OPEN):-len(CLOSE)]
+    assert not set("<>&\u2028\u2029") & set(inner)
+    assert json.loads(inner)["name"] == HOSTILE
+    assert json.loads(inner) == hostile
+
+
+def test_hostile_title_round_trips_through_an_html_parser(hostile):
+    page = f"<html><head>{script_tag(hostile)}</head><body><p id=after>after</p></body></html>"
+    soup = BeautifulSoup(page, "html.parser")
+    scripts = soup.find_all("script")
+    assert len(scripts) == 1
+    assert scripts[0]["type"] == "application/ld+json"
+    assert json.loads(scripts[0].string)["name"] == HOSTILE
+    assert soup.find(id="after").string == "after"  # the rest of the page is still markup
