@@ -57,6 +57,9 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
+# Right-hand side of every calendar UID: stable, so calendars update items instead of doubling them.
+CALENDAR_UID_DOMAIN = "staedtepartnerkonferenz-kaluga-2021"
+
 CONTACT_EMAIL = "sekretariat@stiftung-woeb.de"
 FURTHER_INFORMATION_URL = "https://www.deutsch-russisches-forum.de/auf-dem-weg-nach-kaluga/4526864"
 

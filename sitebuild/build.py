@@ -18,7 +18,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from . import checks, entry_page, site_files
+from . import checks, entry_page, site_files, timestamp
 from .report import Problem, blocks_build, error, warning
 
 
@@ -34,6 +34,7 @@ def site_settings(settings_file: Path) -> dict:
     # them; this spares Pelican's warning about feeds without a SITEURL.
     settings = read_settings(str(settings_file), override={"FEED_ALL_ATOM": None})
     settings["PROGRAMME_FILE"] = str(settings_file.resolve().parent / settings["PROGRAMME_FILE"])
+    settings["SOURCE_DATE"] = timestamp.source_date(settings_file.resolve().parent)
     settings["STYLESHEET_URL"] = f"{settings['ROOT_URL']}/{site_files.stylesheet_path(Path(settings['THEME']))}"
     return settings
 
@@ -51,6 +52,7 @@ def language_settings(settings_file: Path, lang: str, output_dir: Path) -> dict:
             "CACHE_PATH": str(Path(base["CACHE_PATH"]) / lang),
             "PROGRAMME_FILE": base["PROGRAMME_FILE"],
             "STYLESHEET_URL": base["STYLESHEET_URL"],
+            "SOURCE_DATE": base["SOURCE_DATE"],
         },
     )
 

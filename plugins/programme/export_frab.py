@@ -45,7 +45,7 @@ from typing import Any
 
 from lxml import etree
 
-from .model import Event, Person, Programme, Session, Venue
+from .model import Event, Person, Session, Venue
 
 # Fixed once; changing it changes every guid and makes apps lose their users' favourites.
 NAMESPACE = uuid.UUID("6f0c3b8e-5a4d-4c1e-9a57-2d8e4b1f0a63")
@@ -259,7 +259,7 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attributes
     return element
 
 
-def schedule_xml(programme: Programme, event: Event, lang: str, links: FrabLinks) -> bytes:
+def schedule_xml(event: Event, lang: str, links: FrabLinks) -> bytes:
     """schedule.xml of the event's timed sessions, texts in lang, UTF-8 with declaration."""
     schedule = _schedule(event, lang, links)
     root = etree.Element("schedule")
@@ -310,7 +310,7 @@ def _xml_event(parent: etree._Element, item: _Item) -> None:
 # --- JSON ----------------------------------------------------------------------------------
 
 
-def schedule_json(programme: Programme, event: Event, lang: str, links: FrabLinks) -> bytes:
+def schedule_json(event: Event, lang: str, links: FrabLinks) -> bytes:
     """schedule.json of the event's timed sessions, texts in lang, UTF-8, keys sorted."""
     schedule = _schedule(event, lang, links)
     body: dict[str, Any] = {

@@ -1,12 +1,18 @@
-"""A Pelican generator: the programme of this run's language into the template context."""
+"""A Pelican generator: the programme of this run's language into the template context, and the
+machine-readable files (calendars, frab schedules) into the output."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+from pathlib import Path
 
 from pelican.generators import Generator
 
+from . import export_paths
+from .export_frab import FrabLinks, schedule_json, schedule_xml
+from .export_ical import CalendarLinks, event_calendar, programme_calendar, session_calendar
 from .jsonld import event_jsonld, script_tag
 from .loader import load_programme
 from .views import programme_view
@@ -15,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 
 def _pages(context: dict) -> list:
-    return [*context.get("pages", []), *context.get("hidden_pages", [])]
+    return [*context.get("pages", []), *context.get("hidden_pages", []), *context.get("articles", [])]
 
 
 def _metadata_list(page, key: str) -> list[str]:
@@ -23,41 +29,78 @@ def _metadata_list(page, key: str) -> list[str]:
 
 
 class ProgrammeGenerator(Generator):
-    """Runs after the pages generator, so it can hand each event page its event."""
+    """Runs after the page and article generators, so it can hand each event page its event."""
 
     def generate_context(self) -> None:
         lang = self.settings["DEFAULT_LANG"]
-        programme_file = os.path.relpath(self.settings["PROGRAMME_FILE"])
-        programme = load_programme(programme_file)
+        self.programme_file = os.path.relpath(self.settings["PROGRAMME_FILE"])
+        self.programme = programme = load_programme(self.programme_file)
         event_ids = {event.id for event in programme.events}
-        event_pages = {page.event: page for page in _pages(self.context) if hasattr(page, "event")}
-        for event_id, page in event_pages.items():
-            if event_id not in event_ids:
+        pages_with_event = [page for page in _pages(self.context) if hasattr(page, "event")]
+        for page in pages_with_event:
+            if page.event not in event_ids:
                 logger.warning(
                     "%s: Event: %s is not an event of %s: use one of %s",
-                    os.path.relpath(page.source_path), event_id, programme_file, ", ".join(sorted(event_ids)),
+                    os.path.relpath(page.source_path), page.event, self.programme_file, ", ".join(sorted(event_ids)),
                 )
-        for event_id in sorted(event_ids - event_pages.keys()):
+        # An event's own page is a page (not a news item) that names it.
+        self.event_urls = {
+            page.event: page.url for page in pages_with_event if page.event in event_ids and page in self.context["pages"]
+        }
+        for event_id in sorted(event_ids - self.event_urls.keys()):
             logger.warning(
                 "event %s has no page in content/%s/: create one with `Event: %s` in its metadata", event_id, lang, event_id
             )
-        view = programme_view(programme, lang, {event_id: page.url for event_id, page in event_pages.items()})
+        view = programme_view(programme, lang, self.event_urls)
         site_url = self.settings["SITEURL"]
-        for event_id, page in event_pages.items():
-            if event_id in event_ids:
-                event = programme.event(event_id)
-                page.structured_data = script_tag(event_jsonld(programme, event, lang, f"{site_url}/{page.url}"))
         for page in _pages(self.context):
             page.programme_event = view.events_by_id.get(getattr(page, "event", None))
             deadlines = (self._deadline(view, page, d) for d in _metadata_list(page, "deadlines"))
             page.deadline_list = [deadline for deadline in deadlines if deadline is not None]
+        for event_id, url in self.event_urls.items():
+            page = next(p for p in self.context["pages"] if p.url == url)
+            page.structured_data = script_tag(event_jsonld(programme, programme.event(event_id), lang, f"{site_url}/{url}"))
         self.context["programme"] = view
 
     def _deadline(self, view, page, deadline_id: str):
         if deadline_id not in view.deadlines_by_id:
             logger.warning(
                 "%s: Deadlines: %s is not a deadline in %s: use one of %s",
-                os.path.relpath(page.source_path), deadline_id, os.path.relpath(self.settings["PROGRAMME_FILE"]),
-                ", ".join(view.deadlines_by_id),
+                os.path.relpath(page.source_path), deadline_id, self.programme_file, ", ".join(view.deadlines_by_id),
             )
         return view.deadlines_by_id.get(deadline_id)
+
+    def generate_output(self, writer) -> None:
+        lang, site_url, programme = self.settings["DEFAULT_LANG"], self.settings["SITEURL"], self.programme
+        output = Path(self.output_path)
+        calendar_links = CalendarLinks(
+            event_pages={event_id: f"{site_url}/{url}" for event_id, url in self.event_urls.items()},
+            uid_domain=self.settings["CALENDAR_UID_DOMAIN"],
+            stamp=self.settings["SOURCE_DATE"],
+        )
+        files = {export_paths.PROGRAMME_CALENDAR: programme_calendar(programme, lang, calendar_links)}
+        for event in programme.events:
+            files[export_paths.event_calendar(event.id)] = event_calendar(programme, event, lang, calendar_links)
+            for session in event.sessions:
+                path = export_paths.session_calendar(event.id, session.id)
+                files[path] = session_calendar(programme, event, session, lang, calendar_links)
+            if event.sessions and event.id in self.event_urls:
+                files.update(self._schedules(event, lang, site_url))
+        for path, data in files.items():
+            target = output / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+    def _schedules(self, event, lang: str, site_url: str) -> dict[str, bytes]:
+        page_url = self.event_urls[event.id]
+        xml_path, json_path = export_paths.schedule(page_url, "xml"), export_paths.schedule(page_url, "json")
+        # The version changes exactly when the programme does: apps reload, builds stay identical.
+        version = hashlib.sha256(Path(self.programme_file).read_bytes()).hexdigest()[:12]
+
+        def links(path: str) -> FrabLinks:
+            return FrabLinks(f"{site_url}/", f"{site_url}/{page_url}", f"{site_url}/{path}", version)
+
+        return {
+            xml_path: schedule_xml(event, lang, links(xml_path)),
+            json_path: schedule_json(event, lang, links(json_path)),
+        }

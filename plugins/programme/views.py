@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from bilingual.foreign_words import mark_foreign_words
 
+from . import export_paths
 from .l10n import TimeLabel, format_date, format_date_range, format_day_short, session_time_label
 from .model import Deadline, Event, Format, Localized, Organisation, OrganisationCategory, Programme, Session, Venue, WorkingGroup
 
@@ -51,6 +52,7 @@ class SessionView:
     venue: VenueView | None  # None: to be announced
     speakers: Markup  # names as a list in the language's own pattern; empty if none are known
     working_group: WorkingGroupView | None
+    calendar: str  # "add to calendar": the session's .ics below the language root
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,9 @@ class EventView:
     venue: VenueView | None
     days: tuple[DayView, ...]
     day_count: int
+    calendar: str  # the event's .ics below the language root
+    schedule_xml: str | None  # frab schedule for conference apps, if it has sessions and a page
+    schedule_json: str | None
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,7 @@ class ProgrammeView:
     working_groups: tuple[WorkingGroupView, ...]
     organisation_groups: tuple[OrganisationGroup, ...]
     deadlines_by_id: Mapping[str, DeadlineView]
+    calendar: str = export_paths.PROGRAMME_CALENDAR
 
 
 def text(localized: Localized, lang: str) -> Markup:
@@ -160,6 +166,7 @@ def session_view(session: Session, event: Event, programme: Programme, lang: str
         venue=venue_view(session.venue, lang),
         speakers=names([text(person.name, lang) for person in session.speakers], lang),
         working_group=working_group_view(session.working_group, lang, None) if session.working_group else None,
+        calendar=export_paths.session_calendar(event.id, session.id),
     )
 
 
@@ -193,6 +200,9 @@ def event_view(event: Event, programme: Programme, lang: str, url: str | None) -
         venue=venue_view(event.venue, lang),
         days=day_views(event, programme, lang),
         day_count=(event.end - event.start).days + 1,
+        calendar=export_paths.event_calendar(event.id),
+        schedule_xml=export_paths.schedule(url, "xml") if url and event.sessions else None,
+        schedule_json=export_paths.schedule(url, "json") if url and event.sessions else None,
     )
 
 

@@ -108,3 +108,39 @@ def test_text_files_have_identical_gzip_copies(published_site):
         original = published_site.output / path
         copy = original.with_name(original.name + ".gz")
         assert gzip.decompress(copy.read_bytes()) == original.read_bytes(), path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_calendars_are_linked_from_the_pages_and_parse(published_site, lang):
+    import icalendar
+
+    programme_page = published_site.page(f"{lang}/programm/index.html")
+    calendar_links = [a["href"] for a in programme_page.select('a[type="text/calendar"]')]
+    assert f"{SITE_URL}/{lang}/calendar/programme.ics" in calendar_links
+    session_link = published_site.page(f"{lang}/tagung/index.html").select_one('#eroeffnung a[type="text/calendar"]')
+    assert session_link["href"] == f"{SITE_URL}/{lang}/calendar/tagung/eroeffnung.ics"
+    for href in calendar_links + [session_link["href"]]:
+        calendar = icalendar.Calendar.from_ical((published_site.output / href.removeprefix(f"{SITE_URL}/")).read_bytes())
+        assert calendar.walk("VEVENT"), href
+    opening = icalendar.Calendar.from_ical((published_site.output / lang / "calendar/tagung/eroeffnung.ics").read_bytes())
+    [event] = opening.walk("VEVENT")
+    assert event.decoded("dtstart").astimezone(datetime.now().astimezone().tzinfo).utcoffset() is not None
+    assert str(event["url"]) == f"{SITE_URL}/{lang}/tagung/#eroeffnung"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_frab_schedules_beside_the_event_page_validate(published_site, lang):
+    from pathlib import Path
+
+    import jsonschema
+    import xmlschema
+
+    schemas = Path(__file__).resolve().parents[3] / "shared" / "schemas" / "frab"
+    assert schemas.is_dir(), f"{schemas} is missing: the frab schemas come from ../shared beside the clone"
+    links = {a.get_text(): a["href"] for a in published_site.page(f"{lang}/tagung/index.html").select(".downloads a[lang]")}
+    assert links == {name: f"{SITE_URL}/{lang}/tagung/{name}" for name in ("schedule.xml", "schedule.json")}
+    xmlschema.XMLSchema(str(schemas / "schedule.xml.xsd")).validate(str(published_site.output / lang / "tagung" / "schedule.xml"))
+    schema = json.loads((schemas / "schedule.json.schema.json").read_text(encoding="utf-8"))
+    document = json.loads((published_site.output / lang / "tagung" / "schedule.json").read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema)(schema).validate(document)
+    assert document["schedule"]["conference"]["title"] == {"de": "Probetagung", "ru": "Пробная конференция"}[lang]

@@ -83,11 +83,11 @@ def programmes() -> dict[str, Programme]:
 
 
 def xml_root(programme: Programme, lang: str, event_id: str = "konferenz") -> etree._Element:
-    return etree.fromstring(schedule_xml(programme, programme.event(event_id), lang, links(lang)))
+    return etree.fromstring(schedule_xml(programme.event(event_id), lang, links(lang)))
 
 
 def json_data(programme: Programme, lang: str, event_id: str = "konferenz") -> dict[str, Any]:
-    return json.loads(schedule_json(programme, programme.event(event_id), lang, links(lang)))
+    return json.loads(schedule_json(programme.event(event_id), lang, links(lang)))
 
 
 def xml_events(root: etree._Element) -> dict[str, etree._Element]:
@@ -127,7 +127,7 @@ def test_a_missing_schema_fails_and_names_shared(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
 def test_xml_is_valid_against_the_xsd(programmes, name: str, lang: str) -> None:
     programme = programmes[name]
-    output = schedule_xml(programme, programme.event("konferenz"), lang, links(lang))
+    output = schedule_xml(programme.event("konferenz"), lang, links(lang))
     assert output.startswith(b"<?xml version='1.0' encoding='UTF-8'?>")
     xsd().validate(output.decode("utf-8"))
 
@@ -259,7 +259,7 @@ def test_ids_do_not_depend_on_the_order_of_sessions(programmes) -> None:
     event = programme.event("konferenz")
     reordered = dataclasses.replace(event, sessions=tuple(reversed(event.sessions)))
     before = {e.get("guid"): e.get("id") for e in xml_root(programme, "de").iter("event")}
-    root = etree.fromstring(schedule_xml(programme, reordered, "de", links("de")))
+    root = etree.fromstring(schedule_xml(reordered, "de", links("de")))
     after = {e.get("guid"): e.get("id") for e in root.iter("event")}
     assert before == after
     assert len(set(before.values())) == len(before)
@@ -314,12 +314,12 @@ def test_speakers_are_persons(programmes, lang: str) -> None:
 def test_two_calls_give_the_same_bytes(programmes, name: str, lang: str) -> None:
     programme = programmes[name]
     event = programme.event("konferenz")
-    assert schedule_xml(programme, event, lang, links(lang)) == schedule_xml(programme, event, lang, links(lang))
-    assert schedule_json(programme, event, lang, links(lang)) == schedule_json(programme, event, lang, links(lang))
+    assert schedule_xml(event, lang, links(lang)) == schedule_xml(event, lang, links(lang))
+    assert schedule_json(event, lang, links(lang)) == schedule_json(event, lang, links(lang))
 
 
 def test_json_is_utf8_with_sorted_keys_and_indented(programmes) -> None:
-    output = schedule_json(programmes["valid"], programmes["valid"].event("konferenz"), "ru", links("ru"))
+    output = schedule_json(programmes["valid"].event("konferenz"), "ru", links("ru"))
     text = output.decode("utf-8")
     assert "Открытие" in text and "\\u" not in text
     assert text == json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
@@ -333,7 +333,7 @@ def test_xml_special_characters_in_titles_survive(programmes, lang: str) -> None
     title = """Fragen & Antworten <live> "Q&A" 'ответы' ]]> &amp;"""
     localized = dataclasses.replace(programmes["valid"].event("konferenz").sessions[0].title, **{lang: title})
     programme = with_session(programmes["valid"], "konferenz", "eroeffnung", title=localized)
-    output = schedule_xml(programme, programme.event("konferenz"), lang, links(lang))
+    output = schedule_xml(programme.event("konferenz"), lang, links(lang))
     xsd().validate(output.decode("utf-8"))
     assert b"<live>" not in output
     assert xml_events(etree.fromstring(output))["eroeffnung"].findtext("title") == title
@@ -346,7 +346,7 @@ def test_xml_special_characters_in_titles_survive(programmes, lang: str) -> None
 def test_a_timed_session_without_venue_is_in_the_to_be_announced_room(programmes, lang) -> None:
     programme = with_session(programmes["valid"], "konferenz", "abschluss", start=dt.time(11, 0), end=dt.time(12, 30))
     assert next(s for s in programme.event("konferenz").sessions if s.id == "abschluss").venue is None
-    output = schedule_xml(programme, programme.event("konferenz"), lang, links(lang))
+    output = schedule_xml(programme.event("konferenz"), lang, links(lang))
     xsd().validate(output.decode("utf-8"))
     closing = xml_events(etree.fromstring(output))["abschluss"]
     assert closing.findtext("room") == TBA_ROOM[lang]
@@ -365,7 +365,7 @@ def test_a_timed_session_without_venue_is_in_the_to_be_announced_room(programmes
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_session_without_end_lasts_00_00(programmes, lang: str) -> None:
     programme = with_session(programmes["valid"], "konferenz", "panel", end=None)
-    output = schedule_xml(programme, programme.event("konferenz"), lang, links(lang))
+    output = schedule_xml(programme.event("konferenz"), lang, links(lang))
     xsd().validate(output.decode("utf-8"))
     assert xml_events(etree.fromstring(output))["panel"].findtext("duration") == "00:00"
     data = json_data(programme, lang)
@@ -377,11 +377,11 @@ def test_a_session_without_end_lasts_00_00(programmes, lang: str) -> None:
 def test_without_event_page_and_schedule_url_the_site_root_is_the_url(programmes) -> None:
     programme = programmes["valid"]
     bare = FrabLinks(base_url="https://example.org/de/", event_page=None, schedule_url=None, version="1")
-    output = schedule_xml(programme, programme.event("konferenz"), "de", bare)
+    output = schedule_xml(programme.event("konferenz"), "de", bare)
     xsd().validate(output.decode("utf-8"))
     root = etree.fromstring(output)
     assert root.find("url") is None
     assert xml_events(root)["panel"].findtext("url") == "https://example.org/de/#panel"
-    data = json.loads(schedule_json(programme, programme.event("konferenz"), "de", bare))
+    data = json.loads(schedule_json(programme.event("konferenz"), "de", bare))
     assert "url" not in data["schedule"]
     assert list(json_validator().iter_errors(data)) == []

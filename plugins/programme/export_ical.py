@@ -1,0 +1,252 @@
+"""The programme as iCalendar files (RFC 5545), one language per file.
+
+Pure functions from the model to bytes; the generator writes them. The icalendar library does
+the serialising (escaping of text, line folding, CRLF); the only part computed here instead of
+by icalendar is the VTIMEZONE, see _vtimezone for why.
+
+What goes in:
+- every event as an all-day VEVENT (DTEND is the day after its last day: RFC 5545 makes a DATE
+  end exclusive);
+- every session: with a start time, DTSTART;TZID=<the event's zone> in local time, as the
+  programme states it; with no start time, an all-day VEVENT on its date whose DESCRIPTION says
+  the time is to be announced.
+  A start without an end gets no DTEND and no DURATION: RFC 5545 (3.6.1) then has it end when
+  it starts. Any DURATION would be an invented end time, and the programme never guesses a time.
+- texts carry LANGUAGE=de|ru; all-day items are TRANSP:TRANSPARENT (they should not block
+  whole days); an event without a venue gets its cities as LOCATION, a session without one
+  gets no LOCATION (its room is not announced yet).
+- UIDs depend on ids only, so an item keeps its UID across builds and is the same item in the
+  German and the Russian file; DTSTAMP is the caller's stamp, and no other timestamp is
+  written, so identical input gives identical bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+import icalendar
+from babel.lists import format_list
+
+from .model import LANGUAGES, Event, Localized, Programme, Session, Venue
+
+PRODID = "-//Deutsch-Russische Staedtepartnerkonferenz//Programme export_ical//EN"
+
+_TIME_TO_BE_ANNOUNCED = Localized(de="Uhrzeit wird noch bekannt gegeben.", ru="Время будет объявлено позднее.")
+_COORDINATION = Localized(de="Koordination: {}", ru="Координация: {}")
+_ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class CalendarLinks:
+    """What the model does not know: where the pages are, whose UIDs, and the build's stamp."""
+
+    event_pages: Mapping[str, str]  # event id -> absolute URL of its page (may lack ids)
+    uid_domain: str  # e.g. "staedtepartnerkonferenz.example"
+    stamp: dt.datetime  # DTSTAMP, timezone-aware UTC, passed in so builds are reproducible
+
+
+def programme_calendar(programme: Programme, lang: str, links: CalendarLinks) -> bytes:
+    """Every event and every session.
+
+    The calendar is named after the conference: the event with the most sessions (the side
+    events have none or few), the first such in the file on a tie.
+    """
+    _check(lang, links)
+    conference = max(programme.events, key=lambda e: len(e.sessions))
+    items = [
+        item
+        for event in sorted(programme.events, key=lambda e: (e.start, e.end))
+        for item in ((event, None), *((event, s) for s in _ordered(event.sessions)))
+    ]
+    return _calendar(conference.title.get(lang), items, lang, links)
+
+
+def event_calendar(programme: Programme, event: Event, lang: str, links: CalendarLinks) -> bytes:
+    """One event with its sessions."""
+    _check(lang, links)
+    items = [(event, None), *((event, s) for s in _ordered(event.sessions))]
+    return _calendar(event.title.get(lang), items, lang, links)
+
+
+def session_calendar(programme: Programme, event: Event, session: Session, lang: str, links: CalendarLinks) -> bytes:
+    """One session, for "add to calendar"."""
+    _check(lang, links)
+    return _calendar(event.title.get(lang), [(event, session)], lang, links)
+
+
+def _ordered(sessions: Iterable[Session]) -> list[Session]:
+    return sorted(sessions, key=lambda s: (s.date, s.slot))
+
+
+def _check(lang: str, links: CalendarLinks) -> None:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+    if links.stamp.tzinfo is None or links.stamp.utcoffset() is None:
+        raise ValueError("CalendarLinks.stamp must be timezone-aware")
+
+
+def _calendar(name: str, items: list[tuple[Event, Session | None]], lang: str, links: CalendarLinks) -> bytes:
+    stamp = links.stamp.astimezone(dt.timezone.utc)
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+
+    # local times used per zone, so each VTIMEZONE covers exactly what this file needs
+    used: dict[str, tuple[ZoneInfo, list[dt.datetime]]] = {}
+    for event, session in items:
+        if session is not None and session.start is not None:
+            times = used.setdefault(event.timezone.key, (event.timezone, []))[1]
+            times.append(dt.datetime.combine(session.date, session.start))
+            if session.end is not None:
+                times.append(dt.datetime.combine(session.date, session.end))
+    for key in sorted(used):
+        zone, times = used[key]
+        calendar.add_component(_vtimezone(zone, min(times), max(times)))
+
+    for event, session in items:
+        component = _event_component(event, lang, links) if session is None else _session_component(event, session, lang, links)
+        component.add("dtstamp", stamp)
+        calendar.add_component(component)
+    return calendar.to_ical()
+
+
+def _event_component(event: Event, lang: str, links: CalendarLinks) -> icalendar.Event:
+    component = icalendar.Event()
+    component.add("uid", f"{event.id}@{links.uid_domain}")
+    component.add("dtstart", event.start)
+    component.add("dtend", event.end + _ONE_DAY)
+    component.add("transp", "TRANSPARENT")  # a whole-day entry should not block the reader's days
+    _add_text(component, "summary", event.title.get(lang), lang)
+    _add_text(component, "description", event.description.get(lang), lang)
+    location = _venue_text(event.venue, lang) if event.venue else ", ".join(c.get(lang) for c in event.cities)
+    _add_text(component, "location", location, lang)
+    if event.id in links.event_pages:
+        component.add("url", links.event_pages[event.id])
+    return component
+
+
+def _session_component(event: Event, session: Session, lang: str, links: CalendarLinks) -> icalendar.Event:
+    component = icalendar.Event()
+    component.add("uid", f"{event.id}-{session.id}@{links.uid_domain}")
+    paragraphs = []
+    description = session.description or (session.working_group.description if session.working_group else None)
+    if description:
+        paragraphs.append(description.get(lang))
+    if session.working_group and session.working_group.coordinators:
+        names = [o.name.get(lang) for o in session.working_group.coordinators]
+        paragraphs.append(_COORDINATION.get(lang).format(format_list(names, locale=lang)))
+    if session.start is None:
+        component.add("dtstart", session.date)
+        component.add("dtend", session.date + _ONE_DAY)
+        component.add("transp", "TRANSPARENT")
+        paragraphs.append(_TIME_TO_BE_ANNOUNCED.get(lang))
+    else:
+        component.add("dtstart", dt.datetime.combine(session.date, session.start, tzinfo=event.timezone))
+        if session.end is not None:
+            component.add("dtend", dt.datetime.combine(session.date, session.end, tzinfo=event.timezone))
+    _add_text(component, "summary", session.title.get(lang), lang)
+    _add_text(component, "description", "\n\n".join(paragraphs), lang)
+    # no venue means the room is not announced yet: say nothing rather than guess the event's
+    if session.venue:
+        _add_text(component, "location", _venue_text(session.venue, lang), lang)
+    if event.id in links.event_pages:
+        component.add("url", f"{links.event_pages[event.id]}#{session.id}")
+    return component
+
+
+def _add_text(component: icalendar.Event, name: str, value: str, lang: str) -> None:
+    if value:
+        component.add(name, value, parameters={"LANGUAGE": lang})
+
+
+def _venue_text(venue: Venue, lang: str) -> str:
+    """Name and address, with the city unless the address already names it."""
+    parts = [venue.name.get(lang)]
+    address = venue.address.get(lang) if venue.address else ""
+    if address:
+        parts.append(address)
+    city = venue.city.get(lang)
+    if city not in address:
+        parts.append(city)
+    return ", ".join(parts)
+
+
+# --- VTIMEZONE ---------------------------------------------------------------------------------
+#
+# Written here rather than by icalendar's Timezone.from_tzinfo, for two reasons:
+# - by default it describes the zone from 1970 to 2038 with every historic transition, many of
+#   them as one multi-valued RDATE. vobject and ical.js read only the first value of an RDATE in
+#   a VTIMEZONE, so for Europe/Moscow they lose the return from +04 to +03 on 2014-10-26 (the last
+#   value of a long list) and put the 18:00 opening of June 2021 at 14:00 UTC instead of 15:00.
+# - given a date range, it writes a spring-forward onset in the new offset's wall time
+#   (Berlin 20210328T030000 with TZOFFSETFROM +0100), whereas RFC 5545 (3.6.5 and its
+#   examples) reads DTSTART in the offset before the change (02:00 CET).
+# So: one observance for what is in force just before the first time used, starting "long ago"
+# (1970-01-01, as most producers write it) with TZOFFSETFROM = TZOFFSETTO, and one observance
+# per transition inside the range of times used, its DTSTART being the wall time just before the
+# change. No RRULE and no RDATE: the file never needs the zone outside its own times, and a
+# component per onset is what every parser reads.
+
+_LONG_AGO = dt.datetime(1970, 1, 1)
+_SCAN_STEP = dt.timedelta(hours=6)  # shorter than any two transitions in a row
+_MARGIN = dt.timedelta(days=1)
+
+
+def _vtimezone(zone: ZoneInfo, first: dt.datetime, last: dt.datetime) -> icalendar.Timezone:
+    """A VTIMEZONE for zone, correct for local times from first to last (naive, local)."""
+    start = (first.replace(tzinfo=zone) - _MARGIN).astimezone(dt.timezone.utc)
+    end = (last.replace(tzinfo=zone) + _MARGIN).astimezone(dt.timezone.utc)
+    timezone = icalendar.Timezone()
+    timezone.add("tzid", zone.key)
+    before = start.astimezone(zone)
+    timezone.add_component(_observance(before, before.utcoffset(), min(_LONG_AGO, before.replace(tzinfo=None))))
+    for instant in _transitions(zone, start, end):
+        previous = (instant - dt.timedelta(seconds=1)).astimezone(zone).utcoffset()
+        # the onset as the wall clock shows it just before the change
+        onset = (instant + previous).replace(tzinfo=None)
+        timezone.add_component(_observance(instant.astimezone(zone), previous, onset))
+    return timezone
+
+
+def _observance(local: dt.datetime, offset_from: dt.timedelta, onset: dt.datetime) -> icalendar.Component:
+    component = icalendar.TimezoneDaylight() if local.dst() else icalendar.TimezoneStandard()
+    component.add("dtstart", onset)
+    component.add("tzoffsetfrom", offset_from)
+    component.add("tzoffsetto", local.utcoffset())
+    component.add("tzname", local.tzname())
+    return component
+
+
+def _transitions(zone: ZoneInfo, start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
+    """The UTC instants in (start, end] at which the zone's offset, DST flag or name changes.
+
+    zoneinfo has no public list of transitions, so scan and bisect to the second.
+    """
+
+    def state(instant: dt.datetime) -> tuple:
+        local = instant.astimezone(zone)
+        return local.utcoffset(), bool(local.dst()), local.tzname()
+
+    found = []
+    low = start
+    while low < end:
+        high = min(low + _SCAN_STEP, end)
+        if state(low) != state(high):
+            a, b = low, high  # state(a) != state(b); find the first second with the new state
+            while b - a > dt.timedelta(seconds=1):
+                middle = a + (b - a) / 2
+                middle = middle.replace(microsecond=0)
+                if state(middle) == state(a):
+                    a = middle
+                else:
+                    b = middle
+            found.append(b)
+        low = high
+    return found
