@@ -31,7 +31,11 @@ devserver: $(VENV)/.installed
 publish: $(VENV)/.installed
 	$(PY) -m sitebuild publish --output $(OUTPUTDIR)
 
+# Programs the tests drive besides Python: Node.js for ical.js (an independent calendar parser).
+TEST_COMMANDS := node=nodejs npm=npm
+
 test: $(VENV)/.installed
+	scripts/require-commands $(TEST_COMMANDS)
 	$(PY) -m pytest
 
 bench: $(VENV)/.installed
