@@ -178,7 +178,9 @@ def day_views(event: Event, programme: Programme, lang: str) -> tuple[DayView, .
             SlotView(tuple(session_view(s, event, programme, lang) for s in sessions_of_slot))
             for _, sessions_of_slot in groupby(sessions_of_day, key=lambda s: s.slot)
         )
-        days.append(DayView(f"{event.id}-{date.isoformat()}", date.isoformat(), format_day_short(date, lang), slots))
+        heading = format_day_short(date, lang)
+        # A heading starts with a capital; CLDR writes Russian weekdays in lower case.
+        days.append(DayView(f"{event.id}-{date.isoformat()}", date.isoformat(), heading[:1].upper() + heading[1:], slots))
     return tuple(days)
 
 

@@ -23,7 +23,7 @@ def test_overview_lists_every_event_in_date_order(basic_site, lang):
     "lang, dates, single_day, days",
     [
         ("de", "28.–29.\u00a0Juni 2021", "27.\u00a0Juni 2021", ["Montag, 28.\u00a0Juni", "Dienstag, 29.\u00a0Juni"]),
-        ("ru", "28–29\u00a0июня 2021\u00a0г.", "27\u00a0июня 2021\u00a0г.", ["понедельник, 28\u00a0июня", "вторник, 29\u00a0июня"]),
+        ("ru", "28–29\u00a0июня 2021\u00a0г.", "27\u00a0июня 2021\u00a0г.", ["Понедельник, 28\u00a0июня", "Вторник, 29\u00a0июня"]),
     ],
 )
 def test_event_page_has_dates_and_a_section_per_day(basic_site, lang, dates, single_day, days):
@@ -50,7 +50,7 @@ def test_parallel_sessions_share_one_slot_and_each_has_a_stable_anchor(basic_sit
     "lang, event_time, home_time",
     [
         ("de", "18:00–20:00\u00a0Uhr Moskauer Zeit", "In Deutschland: 17:00–19:00\u00a0Uhr MESZ"),
-        ("ru", "18:00–20:00 по московскому времени (МСК)", "В Германии: 17:00–19:00 по берлинскому времени"),
+        ("ru", "18:00–20:00 по московскому времени (МСК)", "Для участников из Германии: 17:00–19:00 по берлинскому времени"),
     ],
 )
 def test_times_in_the_event_zone_and_in_german_time(basic_site, lang, event_time, home_time):

@@ -36,7 +36,7 @@ def test_sessions_grouped_by_day_then_slot(programme):
 
 @pytest.mark.parametrize("lang, heading, coordinators, speakers", [
     ("de", "Dienstag, 29.\u00a0Juni", "Deutsch-Russisches Forum und Goethe-Institut", "Anna Petrowa"),
-    ("ru", "вторник, 29\u00a0июня", "Германо-Российский форум и Гёте-Институт", "Анна Петрова"),
+    ("ru", "Вторник, 29\u00a0июня", "Германо-Российский форум и Гёте-Институт", "Анна Петрова"),
 ])
 def test_values_are_formatted_in_the_language(programme, lang, heading, coordinators, speakers):
     event = konferenz(programme, lang)

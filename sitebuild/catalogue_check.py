@@ -1,0 +1,64 @@
+"""Problems of the theme's catalogues: strings the templates use but a catalogue lacks, and
+entries that are untranslated or fuzzy (a build shows those in English)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from bilingual.catalogues import catalogue_path
+
+from .report import Problem, warning
+
+# The same extraction babel.cfg configures for `make i18n-extract`.
+METHOD_MAP = [("**.html", "jinja2")]
+OPTIONS_MAP = {"**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
+
+
+def _singular(message_id: str | tuple[str, ...]) -> str:
+    """A plural message is known by its singular, as in the catalogue's own index."""
+    return message_id if isinstance(message_id, str) else message_id[0]
+
+
+def template_strings(templates_dir: Path) -> set[str]:
+    return {_singular(message) for _, _, message, _, _ in extract_from_dir(templates_dir, METHOD_MAP, OPTIONS_MAP)}
+
+
+def _ids(catalogue) -> set[str]:
+    return {_singular(message.id) for message in catalogue if message.id}
+
+
+def _read(path: Path, lang: str | None = None):
+    with path.open("rb") as po_file:
+        return read_po(po_file, locale=lang)
+
+
+def catalogue_problems(theme_dir: Path, languages: tuple[str, ...]) -> list[Problem]:
+    translations = theme_dir / "translations"
+    pot_path = translations / "messages.pot"
+    problems = []
+    used = template_strings(theme_dir / "templates")
+    if _ids(_read(pot_path)) != used:
+        problems.append(warning(f"{os.path.relpath(pot_path)}: does not match the templates: run `make i18n-update`"))
+    for lang in languages:
+        path = catalogue_path(translations, lang)
+        shown = os.path.relpath(path)
+        catalogue = _read(path, lang)
+        for missing in sorted(_ids(_read(pot_path)) - _ids(catalogue)):
+            problems.append(warning(f"{shown}: {missing!r} is missing: run `make i18n-update`, then translate it"))
+        for message in catalogue:
+            if not message.id:
+                continue
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            msgid = _singular(message.id)
+            if message.fuzzy:
+                problems.append(
+                    warning(f"{shown}:{message.lineno}: {msgid!r} is marked fuzzy: check the translation, "
+                            "then delete the `#, fuzzy` line")
+                )
+            elif not all(strings):
+                problems.append(warning(f"{shown}:{message.lineno}: {msgid!r} is not translated: fill in its msgstr"))
+    return problems
