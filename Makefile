@@ -11,7 +11,7 @@ PAGES ?= 300
 TRANSLATIONS := theme/translations
 
 .DEFAULT_GOAL := html
-.PHONY: html serve devserver publish test clean bench i18n-extract i18n-update
+.PHONY: html serve devserver publish check translations new-page test clean bench i18n-extract i18n-update
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON_BOOT) -m venv $(VENV)
@@ -30,6 +30,18 @@ devserver: $(VENV)/.installed
 # Needs the public address: make publish SITE_URL=https://example.org
 publish: $(VENV)/.installed
 	$(PY) -m sitebuild publish --output $(OUTPUTDIR)
+
+# Every check of a publish run, without publishing: non-zero on any problem.
+check: $(VENV)/.installed
+	$(PY) -m sitebuild check
+
+# Pages without translation, translations older than their other version, untranslated theme strings.
+translations: $(VENV)/.installed
+	$(PY) -m sitebuild translations
+
+# The German and Russian files of a new page: make new-page SLUG=anreise
+new-page: $(VENV)/.installed
+	$(PY) -m sitebuild new-page --slug "$(SLUG)"
 
 # Programs the tests drive besides Python: Node.js for ical.js (an independent calendar parser).
 TEST_COMMANDS := node=nodejs npm=npm

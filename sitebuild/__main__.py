@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import sys
+import tempfile
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .build import BuildResult, build_site
+from .build import BuildResult, build_site, site_settings
+from .catalogue_check import catalogue_problems
+from .new_page import NewPageError, create_page
+from .translation_status import missing_counterparts, outdated_translations
 from .report import Severity
 
 
@@ -31,6 +36,43 @@ def report(result: BuildResult, output_dir: Path) -> int:
 
 def build(settings: Path, output: Path) -> int:
     return report(build_site(settings, output), output)
+
+
+def check(settings: Path) -> int:
+    """Everything a publish run checks, in a temporary folder: output/ is not touched."""
+    with tempfile.TemporaryDirectory() as temporary:
+        problems = build_site(settings, Path(temporary) / "site", strict=True).problems
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problems: fix them, then run `make check` again.", file=sys.stderr)
+        return 1
+    print("No problems found.")
+    return 0
+
+
+def translations(settings: Path) -> int:
+    site = site_settings(settings)
+    content, languages = Path(site["PATH"]), site["LANGUAGES"]
+    lines = [f"missing: {os.path.relpath(item.page)} (translate {os.path.relpath(item.source)})"
+             for item in missing_counterparts(content, languages)]
+    lines += [f"outdated: {os.path.relpath(item.page)} (changed after it: {os.path.relpath(item.source)})"
+              for item in outdated_translations(content, languages)]
+    lines += [problem.message for problem in catalogue_problems(Path(site["THEME"]), languages)]
+    print("\n".join(lines) if lines else "Everything is translated.")
+    return 0
+
+
+def new_page(settings: Path, slug: str) -> int:
+    site = site_settings(settings)
+    try:
+        paths = create_page(Path(site["PATH"]), slug, site["LANGUAGES"])
+    except NewPageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for path in paths:
+        print(f"created {os.path.relpath(path)}")
+    return 0
 
 
 def serve(output: Path, port: int) -> None:
@@ -56,7 +98,8 @@ def devserver(settings: Path, output: Path, port: int, watched: list[Path]) -> N
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitebuild")
-    parser.add_argument("command", choices=["html", "publish", "serve", "devserver"])
+    parser.add_argument("command", choices=["html", "publish", "serve", "devserver", "check", "translations", "new-page"])
+    parser.add_argument("--slug", help="new-page: the address of the new page, e.g. anreise")
     parser.add_argument("--settings", type=Path, help="default: pelicanconf.py (publish: publishconf.py)")
     parser.add_argument("--output", type=Path, default=Path("output"))
     parser.add_argument("--port", type=int, default=8000)
@@ -64,6 +107,12 @@ def main(argv: list[str] | None = None) -> int:
     settings = args.settings or Path("publishconf.py" if args.command == "publish" else "pelicanconf.py")
     if args.command in ("html", "publish"):
         return build(settings, args.output)
+    if args.command == "check":
+        return check(settings)
+    if args.command == "translations":
+        return translations(settings)
+    if args.command == "new-page":
+        return new_page(settings, args.slug or "")
     if args.command == "serve":
         serve(args.output, args.port)
         return 0

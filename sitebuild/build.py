@@ -19,6 +19,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from . import checks, entry_page, site_files, timestamp
+from .catalogue_check import catalogue_problems
 from .report import Problem, blocks_build, error, warning
 
 
@@ -82,9 +83,13 @@ def build_language(settings_file: Path, lang: str, output_dir: Path) -> list[Pro
     return collector.problems
 
 
-def build_site(settings_file: Path, output_dir: Path) -> BuildResult:
+def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None) -> BuildResult:
+    """Build into a staging folder beside output_dir and swap it in if nothing blocks.
+
+    strict: whether warnings block too; by default the settings' STRICT (publishconf.py).
+    """
     settings = site_settings(settings_file)
-    strict = settings.get("STRICT", False)
+    strict = settings.get("STRICT", False) if strict is None else strict
     problems = checks.check_settings(settings) + checks.check_programme(settings)
     if any(p.severity.value == "error" for p in problems):
         return BuildResult(tuple(problems), published=False)
@@ -102,6 +107,7 @@ def build_site(settings_file: Path, output_dir: Path) -> BuildResult:
             entry_page.write(settings, staging)
             site_files.write(settings, staging)
             problems += checks.check_site(settings, staging)
+            problems += catalogue_problems(Path(settings["THEME"]), settings["LANGUAGES"])
         if blocks_build(problems, strict):
             return BuildResult(tuple(problems), published=False)
         site_files.precompress(staging)
