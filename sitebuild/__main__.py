@@ -7,7 +7,6 @@ import functools
 import os
 import sys
 import tempfile
-import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -86,14 +85,15 @@ def serve(output: Path, port: int) -> None:
 
 
 def devserver(settings: Path, output: Path, port: int, watched: list[Path]) -> None:
-    """Rebuild on every change; a failed build keeps the last good site served."""
-    from watchfiles import watch
+    """Serve, rebuild on every change and reload the open page; a failed build keeps the last
+    good site served. livereload injects its script from this same local server only."""
+    from livereload import Server
 
     build(settings, output)
-    threading.Thread(target=serve, args=(output, port), daemon=True).start()
-    for changes in watch(*watched):
-        print(f"Changed: {', '.join(sorted({Path(path).name for _, path in changes}))}; rebuilding")
-        build(settings, output)
+    server = Server()
+    for path in watched:
+        server.watch(str(path), lambda: build(settings, output), delay=0.2)
+    server.serve(host="localhost", port=port, root=str(output), open_url_delay=None, restart_delay=0)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         serve(args.output, args.port)
         return 0
-    devserver(settings, args.output, args.port, [Path(p) for p in ("content", "theme", "plugins", "programme.yaml")])
+    devserver(settings, args.output, args.port, [Path(p) for p in ("content", "theme", "plugins", "programme.yaml", settings)])
     return 0
 
 
