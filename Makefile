@@ -11,7 +11,7 @@ PAGES ?= 300
 TRANSLATIONS := theme/translations
 
 .DEFAULT_GOAL := html
-.PHONY: html serve devserver publish check translations new-page test clean bench i18n-extract i18n-update
+.PHONY: html serve devserver publish rsync_upload github check translations new-page test clean bench i18n-extract i18n-update
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON_BOOT) -m venv $(VENV)
@@ -30,6 +30,22 @@ devserver: $(VENV)/.installed
 # Needs the public address: make publish SITE_URL=https://example.org
 publish: $(VENV)/.installed
 	$(PY) -m sitebuild publish --output $(OUTPUTDIR)
+
+# Upload a published site. rsync --delay-updates moves every changed file into place only at the
+# end, so visitors do not see a mix of the old and the new site.
+SSH_HOST ?=
+SSH_PORT ?= 22
+SSH_USER ?=
+SSH_TARGET_DIR ?=
+rsync_upload: publish
+	scripts/require-commands rsync=rsync ssh=openssh-client
+	rsync -e "ssh -p $(SSH_PORT)" -rzc --delete --delay-updates $(OUTPUTDIR)/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+
+# Publish to GitHub Pages from the gh-pages branch (the workflow in .github/ deploys without it).
+GITHUB_PAGES_BRANCH ?= gh-pages
+github: publish
+	$(VENV)/bin/ghp-import --no-jekyll --message "Publish the site" --branch $(GITHUB_PAGES_BRANCH) $(OUTPUTDIR)
+	git push origin $(GITHUB_PAGES_BRANCH)
 
 # Every check of a publish run, without publishing: non-zero on any problem.
 check: $(VENV)/.installed
