@@ -16,7 +16,7 @@ PATH = "content"
 THEME = "theme"
 THEME_STATIC_PATHS = []  # sitebuild copies theme/static once for both languages
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["bilingual", "navigation", "placeholders", "programme"]
+PLUGINS = ["bilingual", "navigation", "placeholders", "programme", "selective"]
 PROGRAMME_FILE = "programme.yaml"
 
 # Pages live in the language folder itself; a page and its translation share the file name,
@@ -63,4 +63,9 @@ CALENDAR_UID_DOMAIN = "staedtepartnerkonferenz-kaluga-2021"
 CONTACT_EMAIL = "sekretariat@stiftung-woeb.de"
 FURTHER_INFORMATION_URL = "https://www.deutsch-russisches-forum.de/auf-dem-weg-nach-kaluga/4526864"
 
+# Pelican's content cache: a rebuild re-reads only the Markdown files that changed.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+
+PRECOMPRESS = False  # publishconf.py: .gz copies of text files for the static host
 STRICT = False  # publishconf.py: warnings, missing counterparts, broken links fail the build

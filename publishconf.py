@@ -11,3 +11,5 @@ from pelicanconf import *  # noqa: E402,F403
 # No default: a wrong domain in canonical links and sitemaps is worse than a clear error.
 ROOT_URL = os.environ.get("SITE_URL", "").rstrip("/")
 STRICT = True
+PRECOMPRESS = True
+LOAD_CONTENT_CACHE = False  # what is published is read afresh

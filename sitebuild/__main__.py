@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .build import BuildResult, build_site, site_settings
 from .catalogue_check import catalogue_problems
+from .incremental import Rebuilder
 from .new_page import NewPageError, create_page
 from .translation_status import missing_counterparts, outdated_translations
 from .report import Severity
@@ -89,10 +90,15 @@ def devserver(settings: Path, output: Path, port: int, watched: list[Path]) -> N
     good site served. livereload injects its script from this same local server only."""
     from livereload import Server
 
-    build(settings, output)
+    rebuilder = Rebuilder(settings, output)
+
+    def rebuild() -> None:
+        report(rebuilder.build(), output)
+
+    rebuild()
     server = Server()
     for path in watched:
-        server.watch(str(path), lambda: build(settings, output), delay=0.2)
+        server.watch(str(path), rebuild, delay=0.2)
     server.serve(host="localhost", port=port, root=str(output), open_url_delay=None, restart_delay=0)
 
 

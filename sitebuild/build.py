@@ -40,7 +40,7 @@ def site_settings(settings_file: Path) -> dict:
     return settings
 
 
-def language_settings(settings_file: Path, lang: str, output_dir: Path) -> dict:
+def language_settings(settings_file: Path, lang: str, output_dir: Path, extra: dict | None = None) -> dict:
     base = site_settings(settings_file)
     content_root = Path(base["PATH"])
     return read_settings(
@@ -54,6 +54,7 @@ def language_settings(settings_file: Path, lang: str, output_dir: Path) -> dict:
             "PROGRAMME_FILE": base["PROGRAMME_FILE"],
             "STYLESHEET_URL": base["STYLESHEET_URL"],
             "SOURCE_DATE": base["SOURCE_DATE"],
+            **(extra or {}),
         },
     )
 
@@ -70,12 +71,12 @@ class _Collector(logging.Handler):
         self.problems.append(make(record.getMessage()))
 
 
-def build_language(settings_file: Path, lang: str, output_dir: Path) -> list[Problem]:
+def build_language(settings_file: Path, lang: str, output_dir: Path, extra: dict | None = None) -> list[Problem]:
     collector = _Collector()
     root = logging.getLogger()
     root.addHandler(collector)
     try:
-        Pelican(language_settings(settings_file, lang, output_dir)).run()
+        Pelican(language_settings(settings_file, lang, output_dir, extra)).run()
     except Exception as exc:  # noqa: BLE001 - any failure of a run is reported, not raised
         collector.problems.append(error(f"[{lang}] {exc}"))
     finally:
@@ -110,7 +111,8 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
             problems += catalogue_problems(Path(settings["THEME"]), settings["LANGUAGES"])
         if blocks_build(problems, strict):
             return BuildResult(tuple(problems), published=False)
-        site_files.precompress(staging)
+        if settings.get("PRECOMPRESS"):
+            site_files.precompress(staging)
         replace_directory(staging, output_dir)
         return BuildResult(tuple(problems), published=True)
     finally:

@@ -41,10 +41,10 @@ def check_site(settings: dict, site_dir: Path) -> list[Problem]:
     return find_placeholders(Path(settings["PATH"])) + find_broken_links(site_dir, settings["ROOT_URL"])
 
 
-def find_placeholders(content_dir: Path) -> list[Problem]:
+def find_placeholders(content_dir: Path, only: list[Path] | None = None) -> list[Problem]:
     pattern = re.compile(PLACEHOLDER_PATTERN)
     problems = []
-    for source in sorted(content_dir.rglob("*.md")):
+    for source in sorted(content_dir.rglob("*.md")) if only is None else only:
         for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
             for match in pattern.finditer(line):
                 problems.append(
@@ -87,14 +87,26 @@ def _target(site_files: set[str], page: str, path: str) -> str:
     return target
 
 
-def find_broken_links(site_dir: Path, root_url: str) -> list[Problem]:
-    """Every link inside the site must reach a file, and a #fragment an id on that page."""
-    site_files = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()}
-    pages = {name: _parse(site_dir / name) for name in sorted(site_files) if name.endswith(".html")}
+def find_broken_links(site_dir: Path, root_url: str, only: list[str] | None = None) -> list[Problem]:
+    """Every link inside the site must reach a file, and a #fragment an id on that page.
+
+    only: the site-relative pages to check (an incremental rebuild); by default every page.
+    """
+    site_files = {
+        posixpath.relpath(posixpath.join(folder, name), site_dir) for folder, _, names in os.walk(site_dir) for name in names
+    }
+    parsed: dict[str, _LinksAndIds] = {}
+
+    def page(name: str) -> _LinksAndIds:
+        if name not in parsed:
+            parsed[name] = _parse(site_dir / name)
+        return parsed[name]
+
+    checked = only if only is not None else sorted(name for name in site_files if name.endswith(".html"))
     site_prefix = urlsplit(root_url).path if root_url else ""
     problems = []
-    for page, parsed in pages.items():
-        for line, link in parsed.links:
+    for name in checked:
+        for line, link in page(name).links:
             parts = urlsplit(link)
             if root_url and link.startswith(root_url):
                 parts = urlsplit(link[len(root_url) :] or "/")
@@ -103,9 +115,9 @@ def find_broken_links(site_dir: Path, root_url: str) -> list[Problem]:
             path = unquote(parts.path)
             if site_prefix and path.startswith(site_prefix):
                 path = path[len(site_prefix) :] or "/"
-            target = _target(site_files, page, path) if path else page
+            target = _target(site_files, name, path) if path else name
             if target not in site_files:
-                problems.append(warning(f"{page}:{line}: link {link} leads nowhere: no file {target}"))
-            elif parts.fragment and target in pages and parts.fragment not in pages[target].ids:
-                problems.append(warning(f"{page}:{line}: link {link} leads to a missing anchor #{parts.fragment}"))
+                problems.append(warning(f"{name}:{line}: link {link} leads nowhere: no file {target}"))
+            elif parts.fragment and target.endswith(".html") and parts.fragment not in page(target).ids:
+                problems.append(warning(f"{name}:{line}: link {link} leads to a missing anchor #{parts.fragment}"))
     return problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from babel import Locale
 from babel.core import get_global
@@ -18,11 +19,13 @@ class LanguageVersion:
     current: bool
 
 
+@cache  # Babel parses locale data on every call; a build asks once per page and language
 def autonym(lang: str) -> str:
     name = Locale.parse(lang).get_display_name(lang)
     return name[:1].upper() + name[1:]
 
 
+@cache
 def og_locale(lang: str) -> str:
     likely = Locale.parse(get_global("likely_subtags")[lang])
     return f"{lang}_{likely.territory}"

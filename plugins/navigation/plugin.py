@@ -6,6 +6,7 @@ theme never hard-codes a page's address.
 
 import logging
 import os
+from dataclasses import dataclass
 
 from pelican import signals
 
@@ -28,9 +29,17 @@ def position(page, key: str) -> int | None:
         return None
 
 
-def ordered_pages(pages, key: str) -> list:
+@dataclass(frozen=True)
+class MenuItem:
+    """A link as the templates need it; computed once, not once per page that shows the menu."""
+
+    title: str
+    url: str  # relative to the language root
+
+
+def ordered_pages(pages, key: str) -> list[MenuItem]:
     entries = [(number, page) for page in pages if (number := position(page, key)) is not None]
-    return [page for _, page in sorted(entries, key=lambda entry: entry[0])]
+    return [MenuItem(page.title, page.url) for _, page in sorted(entries, key=lambda entry: entry[0])]
 
 
 def build_menus(generator) -> None:

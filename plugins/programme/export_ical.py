@@ -23,6 +23,7 @@ What goes in:
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -224,6 +225,7 @@ def _observance(local: dt.datetime, offset_from: dt.timedelta, onset: dt.datetim
     return component
 
 
+@cache  # every session's file asks for the same few days
 def _transitions(zone: ZoneInfo, start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
     """The UTC instants in (start, end] at which the zone's offset, DST flag or name changes.
 

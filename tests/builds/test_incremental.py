@@ -1,0 +1,54 @@
+"""make devserver's rebuilds: a changed page text rewrites that page only; anything else, all."""
+
+from __future__ import annotations
+
+import time
+
+from sitebuild.incremental import Rebuilder
+
+from .conftest import messages
+
+
+def stamps(site):
+    return {path: path.stat().st_mtime_ns for path in site.output.rglob("*") if path.is_file()}
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    time.sleep(0.01)  # a new mtime even on coarse file systems
+
+
+def test_a_text_edit_rewrites_only_that_page(make_site):
+    site = make_site("basic")
+    rebuilder = Rebuilder(site.root / "pelicanconf.py", site.output)
+    assert rebuilder.build().published
+    before = stamps(site)
+
+    edit(site.content("ru", "teilnahme.md"), "Пожалуйста, зарегистрируйтесь.", "Регистрация открыта.")
+    result = rebuilder.build()
+
+    assert result.published, messages(result)
+    changed = [path.relative_to(site.output).as_posix() for path, stamp in stamps(site).items() if before.get(path) != stamp]
+    assert changed == ["ru/teilnahme/index.html"]
+    assert "Регистрация открыта." in site.page("ru/teilnahme/index.html").get_text()
+
+
+def test_a_title_edit_rebuilds_every_page_that_shows_it(make_site):
+    site = make_site("basic")
+    rebuilder = Rebuilder(site.root / "pelicanconf.py", site.output)
+    assert rebuilder.build().published
+    edit(site.content("de", "teilnahme.md"), "Title: Teilnahme", "Title: Mitmachen")
+    assert rebuilder.build().published
+    menu = [a.get_text() for a in site.page("de/programm/index.html").select("nav.main-menu a")]
+    assert "Mitmachen" in menu
+
+
+def test_a_broken_link_in_an_edited_text_is_reported(make_site):
+    site = make_site("basic")
+    rebuilder = Rebuilder(site.root / "pelicanconf.py", site.output)
+    assert rebuilder.build().published
+    edit(site.content("de", "teilnahme.md"), "Bitte anmelden.", "Bitte [hier](../nirgends/) anmelden.")
+    result = rebuilder.build()
+    assert "de/teilnahme/index.html:" in messages(result) and "link ../nirgends/ leads nowhere" in messages(result)
