@@ -27,6 +27,6 @@ def create_page(content_dir: Path, slug: str, languages: tuple[str, ...]) -> lis
     existing = [path for path in paths if path.exists()]
     if existing:
         raise NewPageError(f"{existing[0]} already exists: choose another SLUG or edit that file")
-    for lang, path in zip(languages, paths):
+    for lang, path in zip(languages, paths, strict=True):
         path.write_text(STUBS[lang], encoding="utf-8")
     return paths

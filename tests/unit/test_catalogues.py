@@ -6,7 +6,6 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
-
 from bilingual.catalogues import catalogue_path, load_translations
 
 THEME = Path(__file__).resolve().parents[2] / "theme"

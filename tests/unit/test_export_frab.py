@@ -8,8 +8,8 @@ schema check would let a file no app can read go out unnoticed.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import datetime as dt
+import functools
 import json
 import re
 import uuid
@@ -20,14 +20,19 @@ import jsonschema
 import pytest
 import xmlschema
 from lxml import etree
-
-from programme.export_frab import NAMESPACE, TBA_ROOM, FrabLinks, schedule_json, schedule_xml
+from programme.export_frab import (
+    NAMESPACE,
+    TBA_ROOM,
+    FrabLinks,
+    schedule_json,
+    schedule_xml,
+)
 from programme.loader import load_programme
-from programme.model import LANGUAGES, Event, Programme, Session
+from programme.model import LANGUAGES, Event, Programme
+
+from .conftest import REAL, VALID
 
 PROJECT = Path(__file__).resolve().parents[2]
-REAL = PROJECT / "programme.yaml"
-VALID = PROJECT / "tests" / "fixtures" / "programme" / "valid.yaml"
 SCHEMA_DIR = PROJECT.parent / "shared" / "schemas" / "frab"
 XSD = "schedule.xml.xsd"
 JSON_SCHEMA = "schedule.json.schema.json"

@@ -18,7 +18,6 @@ import dataclasses
 import datetime as dt
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from unittest import mock
@@ -28,14 +27,18 @@ import icalendar
 import pytest
 import vobject
 import vobject.icalendar
-
-from programme.export_ical import PRODID, CalendarLinks, event_calendar, programme_calendar, session_calendar
-from programme.loader import load_programme
+from programme.export_ical import (
+    PRODID,
+    CalendarLinks,
+    event_calendar,
+    programme_calendar,
+    session_calendar,
+)
 from programme.model import Localized, Programme, Session, Venue
 
+from tests.js_packages import js_package, require_command
+
 ROOT = Path(__file__).resolve().parents[2]
-REAL = ROOT / "programme.yaml"
-VALID = ROOT / "tests" / "fixtures" / "programme" / "valid.yaml"
 JS = ROOT / "tests" / "js"
 
 UTC = dt.timezone.utc
@@ -53,14 +56,6 @@ TRICKY = 'Komma, Semikolon; Backslash \\ "Zitat"\nzweite Zeile'
 # --- the data -----------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def real() -> Programme:
-    return load_programme(str(REAL))
-
-
-@pytest.fixture(scope="module")
-def valid() -> Programme:
-    return load_programme(str(VALID))
 
 
 @pytest.fixture(scope="module", params=["real", "valid"])
@@ -129,17 +124,8 @@ def by_vobject(data: bytes) -> dict[str, object]:
 
 @pytest.fixture(scope="session")
 def by_icaljs():
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if not node or not npm:
-        pytest.fail("the ical.js check needs Node.js and npm on PATH (install Node.js 20 or later)")
-    pinned = json.loads((JS / "package.json").read_text())["dependencies"]["ical.js"]
-    installed = JS / "node_modules" / "ical.js" / "package.json"
-    if not installed.exists() or json.loads(installed.read_text())["version"] != pinned:
-        result = subprocess.run(
-            [npm, "ci", "--prefix", str(JS), "--no-audit", "--no-fund"], capture_output=True, text=True, check=False
-        )
-        if result.returncode:
-            pytest.fail(f"npm ci --prefix tests/js failed:\n{result.stdout}\n{result.stderr}")
+    node = require_command("node", "the ical.js check needs Node.js (install Node.js 20 or later)")
+    js_package("ical.js")
 
     def read(data: bytes) -> dict:
         result = subprocess.run([node, str(JS / "read_ical.mjs")], input=data, capture_output=True, check=False)

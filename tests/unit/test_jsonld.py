@@ -8,25 +8,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from markupsafe import Markup
-
 from programme.jsonld import event_jsonld, script_tag
-from programme.loader import load_programme
 from programme.model import Localized
 
 ROOT = Path(__file__).resolve().parents[2]
-REAL = ROOT / "programme.yaml"
-VALID = ROOT / "tests" / "fixtures" / "programme" / "valid.yaml"
 MOSCOW_OFFSET = dt.timedelta(hours=3)
 
 
-@pytest.fixture(scope="module")
-def real():
-    return load_programme(str(REAL))
-
-
-@pytest.fixture(scope="module")
-def valid():
-    return load_programme(str(VALID))
 
 
 def links(lang, event_id):

@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo
 
 import babel.dates
 import pytest
-
 from programme.l10n import (
     TimeLabel,
     format_date,

@@ -7,14 +7,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from programme.loader import load_programme, load_programme_text
 from programme.model import Format, Localized, OrganisationCategory, Programme, Source
 from programme.validation import ProgrammeError
 
+from .conftest import REAL, VALID
+
 ROOT = Path(__file__).parent.parent.parent
-REAL = ROOT / "programme.yaml"
-VALID = ROOT / "tests" / "fixtures" / "programme" / "valid.yaml"
 
 
 def line_of(text: str, needle: str) -> int:
@@ -27,14 +26,6 @@ def column_of(text: str, needle: str) -> int:
     return offset - text.rfind("\n", 0, offset)
 
 
-@pytest.fixture(scope="module")
-def real() -> Programme:
-    return load_programme(str(REAL))
-
-
-@pytest.fixture(scope="module")
-def valid() -> Programme:
-    return load_programme(str(VALID))
 
 
 def sessions_by_id(programme: Programme, event_id: str) -> dict:

@@ -12,7 +12,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from programme.loader import load_programme, load_programme_text
 from programme.model import Source
 from programme.validation import Problem, ProgrammeError, validate
@@ -227,7 +226,7 @@ def test_several_defects_are_reported_together_in_file_order() -> None:
         (line_of(text, "id: ag-offen"), "events.konferenz.sessions.ag-offen", "already taken from 14:00 to 17:00"),
     ]
     assert [(p.source.line, p.where) for p in problems] == [(line, where) for line, where, _ in expected]
-    for problem, (_, _, message) in zip(problems, expected):
+    for problem, (_, _, message) in zip(problems, expected, strict=True):
         assert problem.source.file == str(path)
         assert message in problem.message
 
@@ -236,7 +235,7 @@ def test_the_error_lists_one_problem_per_line() -> None:
     path, _, problems = problems_in("several_defects.yaml")
     lines = str(ProgrammeError(problems)).splitlines()
     assert len(lines) == len(problems) == 7
-    for line, problem in zip(lines, problems):
+    for line, problem in zip(lines, problems, strict=True):
         assert line == f"{path}:{problem.source.line}:{problem.source.column}: {problem.where}: {problem.message}"
 
 
@@ -247,10 +246,6 @@ def test_a_problem_reads_file_line_column_where_message() -> None:
 
 # The cross-checks are pure functions of the model: edge cases without a fixture each.
 
-
-@pytest.fixture
-def valid():
-    return load_programme(str(FIXTURES / "valid.yaml"))
 
 
 def with_sessions(programme, *sessions):

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-
 from programme.loader import load_programme
 from programme.views import programme_view
 

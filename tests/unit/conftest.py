@@ -1,0 +1,21 @@
+"""The two programmes most unit tests read: the real one and the small complete fixture."""
+
+from pathlib import Path
+
+import pytest
+from programme.loader import load_programme
+from programme.model import Programme
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = ROOT / "programme.yaml"
+VALID = ROOT / "tests" / "fixtures" / "programme" / "valid.yaml"
+
+
+@pytest.fixture(scope="session")
+def real() -> Programme:
+    return load_programme(str(REAL))
+
+
+@pytest.fixture(scope="session")
+def valid() -> Programme:
+    return load_programme(str(VALID))
