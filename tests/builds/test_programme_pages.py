@@ -116,3 +116,9 @@ def test_text_from_the_data_is_escaped(make_site):
         assert site.page(f"{lang}/tagung/index.html").select_one("#eroeffnung h4").get_text() == hostile
     german = (site.output / "de" / "tagung" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quoted&#34;" in german
+
+
+@pytest.mark.parametrize("lang, date", [("de", "1.\u00a0Mai 2021"), ("ru", "1\u00a0мая 2021\u00a0г.")])
+def test_the_date_filter_formats_news_dates_in_the_language(basic_site, lang, date):
+    shown = basic_site.page(f"{lang}/news/erste/index.html").select_one(".news-date time")
+    assert (text(shown), shown["datetime"]) == (date, "2021-05-01")
