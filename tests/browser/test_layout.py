@@ -1,0 +1,101 @@
+"""Layout on a phone, in print, without JavaScript, and the weight of every page."""
+
+from __future__ import annotations
+
+import gzip
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import PHONE
+from .pages import visit
+
+BUDGET = 14 * 1024  # what the first round trip of a new TCP connection carries (10 segments)
+
+OVERFLOW = """() => ({
+  scrollWidth: document.documentElement.scrollWidth, innerWidth,
+  wide: [...document.querySelectorAll("body *")]
+    .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+    .slice(0, 5).map(el => el.outerHTML.slice(0, 80)),
+})"""
+
+CRAMMED = """() => [...document.querySelectorAll(".main-menu a, .language-switcher a")]
+  .filter(a => a.scrollWidth > a.clientWidth || a.scrollHeight > a.clientHeight).map(a => a.textContent)"""
+
+PRINTED = """() => {
+  const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+  return {
+    navigation: [...document.querySelectorAll(".main-menu, .language-switcher, .skip-link")]
+      .filter(shown).map(el => el.outerHTML.slice(0, 80)),
+    sessions: document.querySelectorAll(".session").length,
+    hiddenSessions: [...document.querySelectorAll(".session")].filter(el => !shown(el)).map(el => el.id),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [PHONE["width"], 320])
+def test_nothing_scrolls_sideways_on_a_phone(site, phone_tab, width):
+    """390 px is a common phone; 320 px is the width WCAG 1.4.10 (reflow) asks content to fit."""
+    phone_tab.set_viewport_size({"width": width, "height": PHONE["height"]})
+    found = []
+    for path in site.paths:
+        visit(phone_tab, site, path)
+        size = phone_tab.evaluate(OVERFLOW)
+        if size["scrollWidth"] > min(size["innerWidth"], width):
+            found.append(f"{path}: {size['scrollWidth']}px wide, wider than the {width}px window: {size['wide']}")
+    assert not found, "\n".join(found)
+
+
+def test_print_hides_the_navigation_and_keeps_the_sessions(site, phone_tab):
+    phone_tab.emulate_media(media="print")
+    found, sessions = [], 0
+    for path in site.paths:
+        visit(phone_tab, site, path)
+        printed = phone_tab.evaluate(PRINTED)
+        sessions += printed["sessions"]
+        found += [f"{path}: printed navigation {html}" for html in printed["navigation"]]
+        found += [f"{path}: session #{id} is not printed" for id in printed["hiddenSessions"]]
+    assert not found, "\n".join(found)
+    assert sessions, "no page has programme sessions to print"
+
+
+def test_every_page_fits_the_weight_budget_and_stays_on_the_site(site, phone_tab):
+    requests = []
+    phone_tab.on("request", lambda request: requests.append(request.url))
+    local = urlsplit(site.base).netloc
+    found, weights = [], {}
+    for path in site.paths:
+        requests.clear()
+        visit(phone_tab, site, path)
+        foreign = [url for url in requests if urlsplit(url).netloc != local and not url.startswith("data:")]
+        found += [f"{path}: request to another host: {url}" for url in foreign]
+        stylesheets = phone_tab.evaluate("() => [...document.styleSheets].map(s => s.href).filter(Boolean)")
+        assert stylesheets, f"{path} loads no stylesheet"
+        files = [site.file(path)] + [site.root / urlsplit(href).path.lstrip("/") for href in stylesheets]
+        weights[path] = sum(len(gzip.compress(file.read_bytes(), compresslevel=6)) for file in files)
+        if weights[path] > BUDGET:
+            found.append(f"{path}: {weights[path]} bytes gzipped (HTML + CSS), over {BUDGET}")
+    assert not found, "\n".join(found)
+    heaviest = max(weights, key=weights.get)
+    print(f"heaviest page: {heaviest}, {weights[heaviest]} bytes gzipped with its CSS")
+
+
+def test_main_menu_is_compact_and_works_without_javascript(site, no_script):
+    """At 390 px without JavaScript every menu link is visible, its label fits its tile, and the
+    header leaves most of the first screen to the page."""
+    tab = no_script.new_page()
+    found = []
+    try:
+        for path in site.language_paths:
+            visit(tab, site, path)
+            links = tab.locator(".main-menu a")
+            if links.count() < 5:
+                found.append(f"{path}: only {links.count()} menu links")
+            found += [f"{path}: menu link {i} hidden" for i in range(links.count()) if not links.nth(i).is_visible()]
+            found += [f"{path}: menu label overflows its tile: {text}" for text in tab.evaluate(CRAMMED)]
+            header = tab.locator(".site-header").bounding_box()
+            if header["height"] > PHONE["height"] * 0.45:
+                found.append(f"{path}: the header takes {header['height']:.0f}px of the {PHONE['height']}px screen")
+    finally:
+        tab.close()
+    assert not found, "\n".join(found)
