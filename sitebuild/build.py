@@ -40,8 +40,10 @@ def site_settings(settings_file: Path) -> dict:
     return settings
 
 
-def language_settings(settings_file: Path, lang: str, output_dir: Path, extra: dict | None = None) -> dict:
-    base = site_settings(settings_file)
+def language_settings(
+    settings_file: Path, base: dict, lang: str, output_dir: Path, extra: dict | None = None
+) -> dict:
+    """One language's run: the site's settings (base, from site_settings) narrowed to lang."""
     content_root = Path(base["PATH"])
     return read_settings(
         str(settings_file),
@@ -71,12 +73,14 @@ class _Collector(logging.Handler):
         self.problems.append(make(record.getMessage()))
 
 
-def build_language(settings_file: Path, lang: str, output_dir: Path, extra: dict | None = None) -> list[Problem]:
+def build_language(
+    settings_file: Path, base: dict, lang: str, output_dir: Path, extra: dict | None = None
+) -> list[Problem]:
     collector = _Collector()
     root = logging.getLogger()
     root.addHandler(collector)
     try:
-        Pelican(language_settings(settings_file, lang, output_dir, extra)).run()
+        Pelican(language_settings(settings_file, base, lang, output_dir, extra)).run()
     except Exception as exc:  # noqa: BLE001 - any failure of a run is reported, not raised
         collector.problems.append(error(f"[{lang}] {exc}"))
     finally:
@@ -92,7 +96,7 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
     settings = site_settings(settings_file)
     strict = settings.get("STRICT", False) if strict is None else strict
     problems = checks.check_settings(settings) + checks.check_programme(settings)
-    if any(p.severity.value == "error" for p in problems):
+    if blocks_build(problems, strict=False):
         return BuildResult(tuple(problems), published=False)
 
     output_dir = output_dir.resolve()
@@ -101,7 +105,7 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
     try:
         languages = settings["LANGUAGES"]
         with ProcessPoolExecutor(max_workers=len(languages), mp_context=get_context("fork")) as pool:
-            runs = [pool.submit(build_language, settings_file, lang, staging) for lang in languages]
+            runs = [pool.submit(build_language, settings_file, settings, lang, staging) for lang in languages]
             for run in runs:
                 problems += run.result()
         if not blocks_build(problems, strict=False):

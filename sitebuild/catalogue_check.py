@@ -18,17 +18,21 @@ METHOD_MAP = [("**.html", "jinja2")]
 OPTIONS_MAP = {"**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
 
 
-def _singular(message_id: str | tuple[str, ...]) -> str:
-    """A plural message is known by its singular, as in the catalogue's own index."""
+MessageId = str | tuple[str, ...]  # a plural message: (singular, plural)
+
+
+def _singular(message_id: MessageId) -> str:
+    """How an editor finds a message in the .po file: by its first line."""
     return message_id if isinstance(message_id, str) else message_id[0]
 
 
-def template_strings(templates_dir: Path) -> set[str]:
-    return {_singular(message) for _, _, message, _, _ in extract_from_dir(templates_dir, METHOD_MAP, OPTIONS_MAP)}
+def template_strings(templates_dir: Path) -> set[MessageId]:
+    """What `make i18n-extract` would collect from the templates now."""
+    return {message for _, _, message, _, _ in extract_from_dir(templates_dir, METHOD_MAP, OPTIONS_MAP)}
 
 
-def _ids(catalogue) -> set[str]:
-    return {_singular(message.id) for message in catalogue if message.id}
+def _ids(catalogue) -> set[MessageId]:
+    return {message.id for message in catalogue if message.id}
 
 
 def _read(path: Path, lang: str | None = None):
@@ -40,14 +44,14 @@ def catalogue_problems(theme_dir: Path, languages: tuple[str, ...]) -> list[Prob
     translations = theme_dir / "translations"
     pot_path = translations / "messages.pot"
     problems = []
-    used = template_strings(theme_dir / "templates")
-    if _ids(_read(pot_path)) != used:
+    in_pot = _ids(_read(pot_path))
+    if in_pot != template_strings(theme_dir / "templates"):
         problems.append(warning(f"{os.path.relpath(pot_path)}: does not match the templates: run `make i18n-update`"))
     for lang in languages:
         path = catalogue_path(translations, lang)
         shown = os.path.relpath(path)
         catalogue = _read(path, lang)
-        for missing in sorted(_ids(_read(pot_path)) - _ids(catalogue)):
+        for missing in sorted(map(_singular, in_pot - _ids(catalogue))):
             problems.append(warning(f"{shown}: {missing!r} is missing: run `make i18n-update`, then translate it"))
         for message in catalogue:
             if not message.id:

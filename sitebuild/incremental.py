@@ -69,7 +69,7 @@ def rebuild_pages(settings_file: Path, output_dir: Path, pages: list[Path]) -> B
     started = time.time()
     with ProcessPoolExecutor(max_workers=len(by_language), mp_context=get_context("fork")) as pool:
         runs = [
-            pool.submit(build_language, settings_file, lang, output_dir, {"SELECTED_SOURCES": sources})
+            pool.submit(build_language, settings_file, settings, lang, output_dir, {"SELECTED_SOURCES": sources})
             for lang, sources in by_language.items()
         ]
         problems = [problem for run in runs for problem in run.result()]

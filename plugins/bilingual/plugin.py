@@ -24,10 +24,6 @@ def configure_environment(generator) -> None:
     generator.env.filters["mark_foreign"] = partial(mark_foreign_words, lang=lang)
 
 
-def _display_path(path: Path) -> str:
-    return os.path.relpath(path)
-
-
 def link_language_versions(generator) -> None:
     settings = generator.settings
     lang, languages = settings["DEFAULT_LANG"], settings["LANGUAGES"]
@@ -38,20 +34,16 @@ def link_language_versions(generator) -> None:
 
     for page in [*getattr(generator, "pages", []), *getattr(generator, "hidden_pages", []),
                  *getattr(generator, "articles", [])]:
-        versions = language_versions(
-            page.url, page.relative_source_path, lang, languages, settings["ROOT_URL"], exists
-        )
+        url, source = page.url, page.relative_source_path  # Pelican computes both anew on each access
+        versions = language_versions(url, source, lang, languages, settings["ROOT_URL"], exists)
         page.language_versions = versions
-        page.x_default_url = (
-            f"{settings['ROOT_URL']}/" if page.url == "" else f"{settings['ROOT_URL']}/{languages[0]}/{page.url}"
-        )
+        page.x_default_url = f"{settings['ROOT_URL']}/" if url == "" else f"{settings['ROOT_URL']}/{languages[0]}/{url}"
         for missing in missing_languages(versions, languages):
-            source = Path(page.source_path)
             logger.warning(
                 "%s has no %s version: create %s with the same file name",
-                _display_path(source),
+                os.path.relpath(page.source_path),
                 missing,
-                _display_path(content_root / missing / page.relative_source_path),
+                os.path.relpath(content_root / missing / source),
             )
 
 

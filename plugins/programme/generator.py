@@ -44,9 +44,8 @@ class ProgrammeGenerator(Generator):
                     os.path.relpath(page.source_path), page.event, self.programme_file, ", ".join(sorted(event_ids)),
                 )
         # An event's own page is a page (not a news item) that names it.
-        self.event_urls = {
-            page.event: page.url for page in pages_with_event if page.event in event_ids and page in self.context["pages"]
-        }
+        event_pages = {page.event: page for page in self.context["pages"] if getattr(page, "event", None) in event_ids}
+        self.event_urls = {event_id: page.url for event_id, page in event_pages.items()}
         for event_id in sorted(event_ids - self.event_urls.keys()):
             logger.warning(
                 "event %s has no page in content/%s/: create one with `Event: %s` in its metadata", event_id, lang, event_id
@@ -57,9 +56,9 @@ class ProgrammeGenerator(Generator):
             page.programme_event = view.events_by_id.get(getattr(page, "event", None))
             deadlines = (self._deadline(view, page, d) for d in _metadata_list(page, "deadlines"))
             page.deadline_list = [deadline for deadline in deadlines if deadline is not None]
-        for event_id, url in self.event_urls.items():
-            page = next(p for p in self.context["pages"] if p.url == url)
-            page.structured_data = script_tag(event_jsonld(programme, programme.event(event_id), lang, f"{site_url}/{url}"))
+        for event_id, page in event_pages.items():
+            event = programme.event(event_id)
+            page.structured_data = script_tag(event_jsonld(programme, event, lang, f"{site_url}/{page.url}"))
         self.context["programme"] = view
 
     def _deadline(self, view, page, deadline_id: str):

@@ -3,10 +3,11 @@
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 from bilingual.catalogues import catalogue_path, load_translations
+
+from sitebuild.catalogue_check import template_strings
 
 THEME = Path(__file__).resolve().parents[2] / "theme"
 TRANSLATIONS = THEME / "translations"
@@ -22,21 +23,9 @@ def message_ids(catalogue) -> set:
     return {message.id for message in catalogue if message.id}
 
 
-def ids_in_templates() -> set:
-    """What `make i18n-extract` would collect now, read with the same babel.cfg."""
-    method_map = [("**.html", "jinja2")]
-    options_map = {"**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
-    found = set()
-    for _filename, _line, message, _comments, _context in extract_from_dir(
-        THEME / "templates", method_map, options_map
-    ):
-        found.add(message)
-    return found
-
-
 def test_pot_matches_the_templates():
     in_pot = message_ids(read_catalogue(TRANSLATIONS / "messages.pot"))
-    in_templates = ids_in_templates()
+    in_templates = template_strings(THEME / "templates")
     assert in_templates - in_pot == set(), "strings missing from messages.pot: run `make i18n-update`"
     assert in_pot - in_templates == set(), "messages.pot has strings no template uses: run `make i18n-update`"
 
