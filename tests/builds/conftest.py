@@ -31,6 +31,10 @@ class Site:
     def content(self, lang: str, name: str) -> Path:
         return self.root / "content" / lang / name
 
+    def append(self, lang: str, name: str, text: str) -> None:
+        page = self.content(lang, name)
+        page.write_text(page.read_text(encoding="utf-8") + text, encoding="utf-8")
+
     def snapshot(self) -> dict[str, bytes]:
         return {str(p.relative_to(self.output)): p.read_bytes() for p in sorted(self.output.rglob("*")) if p.is_file()}
 

@@ -26,8 +26,7 @@ def test_check_passes_on_a_clean_site_and_writes_no_output(make_site):
 
 def test_check_names_each_problem_with_file_and_line_and_fails(make_site):
     site = make_site("basic")
-    page = site.content("de", "teilnahme.md")
-    page.write_text(page.read_text(encoding="utf-8") + "\nSiehe [Anreise](../anreise/).\n", encoding="utf-8")
+    site.append("de", "teilnahme.md", "\nSiehe [Anreise](../anreise/).\n")
     site.content("ru", "programm.md").unlink()
     result = run(site, "check")
     assert result.returncode == 1

@@ -15,20 +15,17 @@ def drop_counterpart(site):
 
 
 def break_a_link(site):
-    page = site.content("de", "programm.md")
-    page.write_text(page.read_text(encoding="utf-8") + "\nSiehe [Anreise](../anreise/).\n", encoding="utf-8")
+    site.append("de", "programm.md", "\nSiehe [Anreise](../anreise/).\n")
     return "de/programm/index.html:"
 
 
 def break_an_anchor(site):
-    page = site.content("ru", "programm.md")
-    page.write_text(page.read_text(encoding="utf-8") + "\nСм. [сессию](../tagung/#nichts).\n", encoding="utf-8")
+    site.append("ru", "programm.md", "\nСм. [сессию](../tagung/#nichts).\n")
     return "leads to a missing anchor #nichts"
 
 
 def leave_a_placeholder(site):
-    page = site.content("de", "impressum.md")
-    page.write_text(page.read_text(encoding="utf-8") + "\nAnschrift: [[placeholder: Postanschrift]]\n", encoding="utf-8")
+    site.append("de", "impressum.md", "\nAnschrift: [[placeholder: Postanschrift]]\n")
     return "content/de/impressum.md:7: placeholder “Postanschrift” is still open"
 
 
