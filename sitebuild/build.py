@@ -18,7 +18,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from . import checks, entry_page, site_files, timestamp
+from . import checks, entry_page, search_index, site_files, timestamp
 from .catalogue_check import catalogue_problems
 from .report import Problem, blocks_build, error, warning
 
@@ -110,9 +110,11 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
                 problems += run.result()
         if not blocks_build(problems, strict=False):
             entry_page.write(settings, staging)
+            indexer = search_index.start(staging)
             site_files.write(settings, staging)
             problems += checks.check_site(settings, staging)
             problems += catalogue_problems(Path(settings["THEME"]), settings["LANGUAGES"])
+            problems += search_index.finish(indexer, staging)
         if blocks_build(problems, strict):
             return BuildResult(tuple(problems), published=False)
         if settings.get("PRECOMPRESS"):

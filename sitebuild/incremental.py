@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-from . import checks
+from . import checks, search_index
 from .build import BuildResult, build_language, build_site, site_settings
 from .report import blocks_build
 
@@ -79,8 +79,10 @@ def rebuild_pages(settings_file: Path, output_dir: Path, pages: list[Path]) -> B
         for path in (output_dir / lang).rglob("*.html")
         if path.stat().st_mtime >= started
     ]
+    indexer = search_index.start(output_dir)
     problems += checks.find_placeholders(content, only=pages)
     problems += checks.find_broken_links(output_dir, settings["ROOT_URL"], only=rewritten)
+    problems += search_index.finish(indexer, output_dir)
     return BuildResult(tuple(problems), published=not blocks_build(problems, strict=False))
 
 

@@ -17,12 +17,15 @@ COMPRESSED_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".ics", ".txt", 
 
 # Netlify and Cloudflare Pages read this file; other hosts ignore it. Nothing on the site comes
 # from another host, and no inline script or style exists, so the policy can allow 'self' only.
+# The search runs Pagefind's WebAssembly, which browsers compile only under 'wasm-unsafe-eval';
+# it allows no eval() of JavaScript. One policy serves all pages: hosts join the policies of
+# overlapping path rules, and the browser would then enforce the stricter one on the search page.
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'none'",
         "style-src 'self'",
         "img-src 'self'",
-        "script-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
         "connect-src 'self'",
         "base-uri 'none'",
         "form-action 'self'",

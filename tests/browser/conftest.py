@@ -68,11 +68,35 @@ def address_path(root: Path, file: Path) -> str:
     return "/" + relative
 
 
+def host_headers(site_dir: Path) -> list[tuple[str, str, str]]:
+    """(path pattern, name, value) from the site's _headers file, as Netlify and Cloudflare read it."""
+    rules, pattern = [], None
+    for line in (site_dir / "_headers").read_text(encoding="utf-8").splitlines():
+        if line and not line[0].isspace():
+            pattern = line.strip()
+        elif line.strip():
+            name, value = line.strip().split(":", 1)
+            rules.append((pattern, name.strip(), value.strip()))
+    return rules
+
+
+def matches(pattern: str, path: str) -> bool:
+    return path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the output folder; a missing file gets the root 404 page, as on the real host."""
+    """Serves the output folder like the real host: with the headers of _headers (the Content
+    Security Policy among them), and a missing file gets the root 404 page."""
 
     def log_message(self, format, *args):  # noqa: A002 - the signature of the base class
         pass
+
+    def end_headers(self):
+        path = self.path.split("?", 1)[0]
+        for pattern, name, value in host_headers(Path(self.directory)):
+            if matches(pattern, path):
+                self.send_header(name, value)
+        super().end_headers()
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
@@ -126,6 +150,9 @@ def browser():
 
 
 def _context(browser, viewport, **options):
+    # The site's Content Security Policy forbids inline scripts, and Playwright adds axe-core as
+    # one; the contexts of the csp fixtures keep the policy.
+    options.setdefault("bypass_csp", True)
     context = browser.new_context(viewport=viewport, **options)
     context.set_default_timeout(TIMEOUT_MS)
     return context
@@ -150,6 +177,14 @@ def desktop(browser):
 def no_script(browser):
     """A 390 px context with JavaScript switched off, as some visitors browse."""
     context = _context(browser, PHONE, java_script_enabled=False)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def csp_phone(browser):
+    """A 390 px context that enforces the site's Content Security Policy as a visitor's browser does."""
+    context = _context(browser, PHONE, bypass_csp=False)
     yield context
     context.close()
 

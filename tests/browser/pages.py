@@ -15,6 +15,7 @@ KIND_MARKERS = {
     "news list": "ul.news-list",
 }
 KINDS = ("404", *KIND_MARKERS, "plain page")
+SEARCH_PAGES = {"de": "/de/suche/", "ru": "/ru/suche/"}  # the only pages with a script
 
 
 def visit(page, site, path: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import shutil
 from pathlib import Path
 
@@ -34,6 +36,14 @@ class Site:
     def append(self, lang: str, name: str, text: str) -> None:
         page = self.content(lang, name)
         page.write_text(page.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+    def search_fragments(self, lang: str) -> dict[str, dict]:
+        """Pagefind's record of every indexed page of lang, by address: gzip, a signature, JSON."""
+        fragments = {}
+        for path in (self.output / "pagefind" / "fragment").glob(f"{lang}_*.pf_fragment"):
+            record = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+            fragments[record["url"]] = record
+        return fragments
 
     def snapshot(self) -> dict[str, bytes]:
         return {str(p.relative_to(self.output)): p.read_bytes() for p in sorted(self.output.rglob("*")) if p.is_file()}
