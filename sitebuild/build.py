@@ -18,8 +18,9 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from . import checks, entry_page, search_index, site_files, timestamp
+from . import checks, entry_page, page_facts, search_index, site_files, timestamp
 from .catalogue_check import catalogue_problems
+from .page_facts import PageFacts
 from .report import Problem, blocks_build, error, warning
 
 
@@ -73,9 +74,21 @@ class _Collector(logging.Handler):
         self.problems.append(make(record.getMessage()))
 
 
+@dataclass(frozen=True)
+class LanguageRun:
+    problems: list[Problem]
+    pages: dict[str, PageFacts]  # the run's pages as read for the site checks, if asked for
+
+
 def build_language(
-    settings_file: Path, base: dict, lang: str, output_dir: Path, extra: dict | None = None
-) -> list[Problem]:
+    settings_file: Path,
+    base: dict,
+    lang: str,
+    output_dir: Path,
+    extra: dict | None = None,
+    read_pages: bool = False,
+) -> LanguageRun:
+    """One language's Pelican run; with read_pages, its pages are read in this process too."""
     collector = _Collector()
     root = logging.getLogger()
     root.addHandler(collector)
@@ -85,7 +98,8 @@ def build_language(
         collector.problems.append(error(f"[{lang}] {exc}"))
     finally:
         root.removeHandler(collector)
-    return collector.problems
+    pages = page_facts.read_pages(output_dir, lang) if read_pages and not collector.problems else {}
+    return LanguageRun(collector.problems, pages)
 
 
 def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None) -> BuildResult:
@@ -104,15 +118,20 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
     staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-", dir=output_dir.parent))
     try:
         languages = settings["LANGUAGES"]
+        pages = {}
         with ProcessPoolExecutor(max_workers=len(languages), mp_context=get_context("fork")) as pool:
-            runs = [pool.submit(build_language, settings_file, settings, lang, staging) for lang in languages]
+            runs = [
+                pool.submit(build_language, settings_file, settings, lang, staging, read_pages=True) for lang in languages
+            ]
             for run in runs:
-                problems += run.result()
+                problems += run.result().problems
+                pages |= run.result().pages
         if not blocks_build(problems, strict=False):
             entry_page.write(settings, staging)
             indexer = search_index.start(staging)
-            site_files.write(settings, staging)
-            problems += checks.check_site(settings, staging)
+            pages |= page_facts.read_pages(staging, recursive=False)  # the entry and 404 pages
+            site_files.write(settings, staging, pages)
+            problems += checks.check_site(settings, staging, pages)
             problems += catalogue_problems(Path(settings["THEME"]), settings["LANGUAGES"])
             problems += search_index.finish(indexer, staging)
         if blocks_build(problems, strict):

@@ -5,16 +5,14 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-
-import lxml.html
 
 from placeholders.plugin import PLACEHOLDER_PATTERN
 from programme.loader import load_programme
 from programme.validation import ProgrammeError
 
+from .page_facts import PageFacts, read_page
 from .report import Problem, error, warning
 
 
@@ -37,8 +35,8 @@ def check_programme(settings: dict) -> list[Problem]:
     return []
 
 
-def check_site(settings: dict, site_dir: Path) -> list[Problem]:
-    return find_placeholders(Path(settings["PATH"])) + find_broken_links(site_dir, settings["ROOT_URL"])
+def check_site(settings: dict, site_dir: Path, pages: dict[str, PageFacts]) -> list[Problem]:
+    return find_placeholders(Path(settings["PATH"])) + find_broken_links(site_dir, settings["ROOT_URL"], read=pages)
 
 
 def find_placeholders(content_dir: Path, only: list[Path] | None = None) -> list[Problem]:
@@ -56,27 +54,6 @@ def find_placeholders(content_dir: Path, only: list[Path] | None = None) -> list
     return problems
 
 
-@dataclass(frozen=True)
-class _LinksAndIds:
-    links: list[tuple[int, str]]  # (line, URL) of every href and src
-    ids: set[str]
-
-
-def _parse(page: Path) -> _LinksAndIds:
-    # lxml's C parser: the link check reads every page of the site, and html.parser is ten
-    # times slower at it.
-    document = lxml.html.fromstring(page.read_bytes())
-    links, ids = [], set()
-    for element in document.iter():
-        attributes = element.attrib
-        if "id" in attributes:
-            ids.add(attributes["id"])
-        for name in ("href", "src"):
-            if name in attributes:
-                links.append((element.sourceline, attributes[name]))
-    return _LinksAndIds(links, ids)
-
-
 def _target(site_files: set[str], page: str, path: str) -> str:
     """The site-relative file a link path reaches, computed on strings: the site has thousands
     of links, and asking the file system for each one doubled the build time."""
@@ -87,19 +64,22 @@ def _target(site_files: set[str], page: str, path: str) -> str:
     return target
 
 
-def find_broken_links(site_dir: Path, root_url: str, only: list[str] | None = None) -> list[Problem]:
+def find_broken_links(
+    site_dir: Path, root_url: str, only: list[str] | None = None, read: dict[str, PageFacts] | None = None
+) -> list[Problem]:
     """Every link inside the site must reach a file, and a #fragment an id on that page.
 
     only: the site-relative pages to check (an incremental rebuild); by default every page.
+    read: pages already read (by the language runs); any other page is read when needed.
     """
     site_files = {
         posixpath.relpath(posixpath.join(folder, name), site_dir) for folder, _, names in os.walk(site_dir) for name in names
     }
-    parsed: dict[str, _LinksAndIds] = {}
+    parsed: dict[str, PageFacts] = dict(read or {})
 
-    def page(name: str) -> _LinksAndIds:
+    def page(name: str) -> PageFacts:
         if name not in parsed:
-            parsed[name] = _parse(site_dir / name)
+            parsed[name] = read_page(site_dir / name)
         return parsed[name]
 
     checked = only if only is not None else sorted(name for name in site_files if name.endswith(".html"))

@@ -72,7 +72,7 @@ def rebuild_pages(settings_file: Path, output_dir: Path, pages: list[Path]) -> B
             pool.submit(build_language, settings_file, settings, lang, output_dir, {"SELECTED_SOURCES": sources})
             for lang, sources in by_language.items()
         ]
-        problems = [problem for run in runs for problem in run.result()]
+        problems = [problem for run in runs for problem in run.result().problems]
     rewritten = [
         path.relative_to(output_dir).as_posix()
         for lang in by_language

@@ -8,8 +8,9 @@ import hashlib
 import shutil
 from pathlib import Path
 
-import lxml.html
 from lxml import etree
+
+from .page_facts import PageFacts
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -49,26 +50,16 @@ def copy_theme_static(theme_dir: Path, site_dir: Path) -> None:
     shutil.copy2(static / "css" / "site.css", site_dir / stylesheet_path(theme_dir))
 
 
-def _sitemap_entry(page: Path) -> tuple[str, list[tuple[str, str]]] | None:
-    """A page's own canonical address and its hreflang alternates, as the page declares them."""
-    head = lxml.html.fromstring(page.read_bytes()).find("head")
-    canonical = head.find("link[@rel='canonical']") if head is not None else None
-    if canonical is None:  # pages that ask not to be indexed have none
-        return None
-    alternates = [(link.get("hreflang"), link.get("href")) for link in head.findall("link[@rel='alternate'][@hreflang]")]
-    return canonical.get("href"), alternates
-
-
-def sitemap(site_dir: Path) -> bytes:
+def sitemap(pages: dict[str, PageFacts]) -> bytes:
+    """Every page that names its canonical address, with the alternates it declares."""
     urlset = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS, "xhtml": XHTML_NS})
-    for page in sorted(site_dir.rglob("*.html")):
-        entry = _sitemap_entry(page)
-        if entry is None:
+    for name in sorted(pages):
+        facts = pages[name]
+        if facts.canonical is None:  # pages that ask not to be indexed have none
             continue
-        location, alternates = entry
         url = etree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
-        etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = location
-        for hreflang, href in alternates:
+        etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = facts.canonical
+        for hreflang, href in facts.alternates:
             etree.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=hreflang, href=href)
     return etree.tostring(urlset, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
@@ -93,10 +84,10 @@ def headers_file(theme_dir: Path) -> str:
     )
 
 
-def write(settings: dict, site_dir: Path) -> None:
+def write(settings: dict, site_dir: Path, pages: dict[str, PageFacts]) -> None:
     theme_dir = Path(settings["THEME"])
     copy_theme_static(theme_dir, site_dir)
-    (site_dir / "sitemap.xml").write_bytes(sitemap(site_dir))
+    (site_dir / "sitemap.xml").write_bytes(sitemap(pages))
     (site_dir / "robots.txt").write_text(robots_txt(settings["ROOT_URL"]), encoding="utf-8")
     (site_dir / "_headers").write_text(headers_file(theme_dir), encoding="utf-8")
 
