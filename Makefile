@@ -11,7 +11,7 @@ PAGES ?= 300
 TRANSLATIONS := theme/translations
 
 .DEFAULT_GOAL := html
-.PHONY: html serve devserver publish rsync_upload github check translations new-page test clean bench i18n-extract i18n-update
+.PHONY: html serve devserver publish rsync_upload github check translations new-page test clean bench audit i18n-extract i18n-update
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON_BOOT) -m venv $(VENV)
@@ -69,6 +69,15 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) -m sitebuild.bench --pages $(PAGES)
+
+# Lighthouse (npm, pinned in audit/) on Debian's Chromium: home, programme and an event page in
+# both languages; prints the four scores and exits non-zero below 100.
+audit/node_modules/.package-lock.json: audit/package-lock.json
+	scripts/require-commands node=nodejs npm=npm chromium=chromium
+	npm ci --prefix audit --no-audit --no-fund --ignore-scripts
+
+audit: $(VENV)/.installed audit/node_modules/.package-lock.json
+	$(PY) -m sitebuild.audit
 
 i18n-extract: $(VENV)/.installed
 	@# --sort-output keeps the .pot stable; locations show translators where a string is used.

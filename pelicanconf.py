@@ -4,12 +4,16 @@
 DEFAULT_LANG for each run from LANGUAGES and ROOT_URL below.
 """
 
+import os
+
 SITENAME = "XVI. Deutsch-Russische Städtepartnerkonferenz"
 AUTHOR = "Deutsch-Russisches Forum e. V."
 
 LANGUAGES = ("de", "ru")  # the first is the source language and the x-default
 DEFAULT_LANG = "de"
-ROOT_URL = ""  # development: links start at the server root (http://localhost:8000/)
+# Development: links start at the server root (http://localhost:8000/). `make audit` sets
+# PREVIEW_URL to the address of its local server: Lighthouse wants absolute canonical links.
+ROOT_URL = os.environ.get("PREVIEW_URL", "").rstrip("/")
 TIMEZONE = "Europe/Moscow"
 
 PATH = "content"

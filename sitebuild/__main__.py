@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import sys
 import tempfile
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from .build import BuildResult, build_site, site_settings
 from .catalogue_check import catalogue_problems
+from .host import host_server
 from .incremental import Rebuilder
 from .new_page import NewPageError, create_page
-from .translation_status import missing_counterparts, outdated_translations
 from .report import Severity
+from .translation_status import missing_counterparts, outdated_translations
 
 
 def report(result: BuildResult, output_dir: Path) -> int:
@@ -76,8 +75,7 @@ def new_page(settings: Path, slug: str) -> int:
 
 
 def serve(output: Path, port: int) -> None:
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(output))
-    server = ThreadingHTTPServer(("localhost", port), handler)
+    server = host_server(output, port=port)
     print(f"Serving {output}/ on http://localhost:{port}/ (Ctrl+C stops)")
     try:
         server.serve_forever()

@@ -6,8 +6,6 @@ Debian package when it runs as root). A missing browser, Java or npm fails the t
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
@@ -16,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from sitebuild.host import host_server
 
 try:
     from playwright.sync_api import sync_playwright
@@ -68,49 +68,6 @@ def address_path(root: Path, file: Path) -> str:
     return "/" + relative
 
 
-def host_headers(site_dir: Path) -> list[tuple[str, str, str]]:
-    """(path pattern, name, value) from the site's _headers file, as Netlify and Cloudflare read it."""
-    rules, pattern = [], None
-    for line in (site_dir / "_headers").read_text(encoding="utf-8").splitlines():
-        if line and not line[0].isspace():
-            pattern = line.strip()
-        elif line.strip():
-            name, value = line.strip().split(":", 1)
-            rules.append((pattern, name.strip(), value.strip()))
-    return rules
-
-
-def matches(pattern: str, path: str) -> bool:
-    return path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the output folder like the real host: with the headers of _headers (the Content
-    Security Policy among them), and a missing file gets the root 404 page."""
-
-    def log_message(self, format, *args):  # noqa: A002 - the signature of the base class
-        pass
-
-    def end_headers(self):
-        path = self.path.split("?", 1)[0]
-        for pattern, name, value in host_headers(Path(self.directory)):
-            if matches(pattern, path):
-                self.send_header(name, value)
-        super().end_headers()
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
     output = tmp_path_factory.mktemp("browser-site")
@@ -123,8 +80,7 @@ def site(tmp_path_factory) -> Site:
     )
     if result.returncode:
         pytest.fail(f"the site did not build:\n{result.stdout}\n{result.stderr}")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(output)))
-    server.daemon_threads = True
+    server = host_server(output, host="127.0.0.1")
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     paths = tuple(sorted(address_path(output, f) for f in output.rglob("*.html")))
