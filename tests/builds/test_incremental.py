@@ -30,6 +30,7 @@ def test_a_text_edit_rewrites_only_that_page(make_site):
     result = rebuilder.build()
 
     assert result.published, messages(result)
+    assert rebuilder.finish_indexing() == []  # the search index follows in the background
     changed = [path.relative_to(site.output).as_posix() for path, stamp in stamps(site).items() if before.get(path) != stamp]
     assert [path for path in changed if not path.startswith("pagefind/")] == ["ru/teilnahme/index.html"]
     assert "Регистрация открыта." in site.page("ru/teilnahme/index.html").get_text()
