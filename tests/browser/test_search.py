@@ -50,7 +50,8 @@ def test_german_search_finds_german_pages_only(site, search_tab):
     found = search(search_tab, "Arbeitsgruppen")
     assert "/de/arbeitsgruppen/" in found
     assert all(path.startswith("/de/") for path in found), found
-    count = len(found)
+    count = int(search_tab.inner_text(".search-status").split()[0])
+    assert count >= len(found)
     assert search_tab.inner_text(".search-status") == f"{count} {'Seite' if count == 1 else 'Seiten'} gefunden"
     assert search_tab.locator(".search-results mark").count() >= 1, "the matched words are not marked"
     assert not search_tab.problems, search_tab.problems
@@ -62,9 +63,11 @@ def test_russian_search_stems_words_and_counts_in_russian(site, search_tab):
     visit(search_tab, site, SEARCH_PAGES["ru"])
     found = search(search_tab, query)
     assert found and all(path.startswith("/ru/") for path in found), found
-    count = len(found)
-    word = russian_plural(count, "страница", "страницы", "страниц")
-    assert re.fullmatch(rf"Найден[аоы] {count} {word}", search_tab.inner_text(".search-status"))
+    status = re.fullmatch(r"Найден[аоы] (\d+) (\w+)", search_tab.inner_text(".search-status"))
+    assert status, search_tab.inner_text(".search-status")
+    count = int(status.group(1))
+    assert count >= len(found)
+    assert status.group(2) == russian_plural(count, "страница", "страницы", "страниц")
     assert not search_tab.problems, search_tab.problems
 
 
@@ -88,3 +91,19 @@ def test_without_javascript_the_search_page_lists_every_page(site, no_script):
         indexable = {p for p in site.paths if p.startswith(f"/{lang}/") and 'rel="canonical"' in site.file(p).read_text(encoding="utf-8")}
         assert listed == indexable
     tab.close()
+
+
+def test_more_results_come_on_request_and_take_the_focus(site, search_tab):
+    visit(search_tab, site, SEARCH_PAGES["ru"])
+    first = search(search_tab, "конференция")
+    total = int(re.search(r"\d+", search_tab.inner_text(".search-status")).group())
+    assert total > len(first) > 0, "the query should find more pages than are shown at once"
+    search_tab.click(".search-more")
+    search_tab.wait_for_selector(f".search-results li:nth-child({len(first) + 1})")
+    shown = search_tab.eval_on_selector_all(RESULTS, "links => links.map(a => new URL(a.href).pathname)")
+    assert shown[: len(first)] == first and len(set(shown)) == len(shown)
+    focused = search_tab.evaluate("() => new URL(document.activeElement.href).pathname")
+    assert focused == shown[len(first)]
+    if len(shown) == total:
+        assert not search_tab.is_visible(".search-more")
+    assert not search_tab.problems, search_tab.problems

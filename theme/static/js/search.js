@@ -6,11 +6,13 @@ const form = document.querySelector(".search-form");
 const input = form.querySelector("input[type=search]");
 const status = document.querySelector(".search-status");
 const list = document.querySelector(".search-results");
+const more = document.querySelector(".search-more");
 const plurals = new Intl.PluralRules(document.documentElement.lang);
-const MAX_RESULTS = 30;
+const PAGE_SIZE = 10; // results shown at once; the button below the list shows the next ones
 
 let pagefind;
 let latestQuery = "";
+let pending = []; // results not shown yet
 
 function countMessage(count) {
   const category = plurals.select(count);
@@ -40,20 +42,32 @@ function resultItem(result) {
   return item;
 }
 
+async function showNext(query) {
+  const next = pending.slice(0, PAGE_SIZE);
+  pending = pending.slice(PAGE_SIZE);
+  const results = await Promise.all(next.map((result) => result.data()));
+  if (query !== latestQuery) return false; // a newer query has taken over
+  list.append(...results.map(resultItem));
+  more.hidden = pending.length === 0;
+  return true;
+}
+
 async function search(query) {
   latestQuery = query;
+  pending = [];
   if (!query) {
     list.replaceChildren();
+    more.hidden = true;
     status.textContent = "";
     return;
   }
   try {
     pagefind ??= await import(form.dataset.bundle);
     const found = await pagefind.debouncedSearch(query, {}, 200);
-    if (found === null || query !== latestQuery) return; // a newer query has taken over
-    const results = await Promise.all(found.results.slice(0, MAX_RESULTS).map((result) => result.data()));
-    if (query !== latestQuery) return;
-    list.replaceChildren(...results.map(resultItem));
+    if (found === null || query !== latestQuery) return;
+    list.replaceChildren();
+    pending = found.results;
+    if (!(await showNext(query))) return;
     status.textContent = found.results.length ? countMessage(found.results.length) : form.dataset.noResults;
   } catch (problem) {
     console.error(problem);
@@ -69,6 +83,11 @@ function showQueryInAddress(query) {
 }
 
 form.hidden = false;
+more.addEventListener("click", async () => {
+  const firstNew = list.children.length;
+  // The button may disappear with the last results; focus moves on to the first new one.
+  if (await showNext(latestQuery)) list.children[firstNew]?.querySelector("a")?.focus();
+});
 input.addEventListener("input", () => search(input.value.trim()));
 form.addEventListener("submit", (event) => {
   event.preventDefault();
