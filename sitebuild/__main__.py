@@ -88,7 +88,11 @@ def devserver(settings: Path, output: Path, port: int, watched: list[Path]) -> N
     good site served. livereload injects its script from this same local server only."""
     from livereload import Server
 
-    rebuilder = Rebuilder(settings, output)
+    def report_late(problems: list) -> None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+
+    rebuilder = Rebuilder(settings, output, report_late=report_late)
 
     def rebuild() -> None:
         report(rebuilder.build(), output)
@@ -97,7 +101,10 @@ def devserver(settings: Path, output: Path, port: int, watched: list[Path]) -> N
     server = Server()
     for path in watched:
         server.watch(str(path), rebuild, delay=0.2)
-    server.serve(host="localhost", port=port, root=str(output), open_url_delay=None, restart_delay=0)
+    try:
+        server.serve(host="localhost", port=port, root=str(output), open_url_delay=None, restart_delay=0)
+    finally:
+        rebuilder.finish_indexing()
 
 
 def main(argv: list[str] | None = None) -> int:

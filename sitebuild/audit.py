@@ -42,7 +42,8 @@ class PageScores:
 
 def read_report(path: str, report: dict) -> PageScores:
     categories = report["categories"]
-    scores = {name: round(categories[name]["score"] * 100) for name in CATEGORIES}
+    # A category Lighthouse could not score (a runtime error) has no score: it counts as 0.
+    scores = {name: round((categories[name]["score"] or 0) * 100) for name in CATEGORIES}
     scored = {ref["id"] for name in CATEGORIES for ref in categories[name]["auditRefs"] if ref["weight"] > 0}
     failed = tuple(
         f"{audit['title']} ({audit['id']})"
@@ -86,17 +87,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         print("Lighthouse is missing: run `make audit`, which installs it with npm ci --prefix audit", file=sys.stderr)
-        return 2
+        return 1
     args.reports.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as temporary:
         site = Path(temporary) / "site"
         server = host_server(site, host="127.0.0.1")
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_port}"
-        subprocess.run(
+        built = subprocess.run(
             [sys.executable, "-m", "sitebuild", "html", "--output", str(site)],
-            cwd=PROJECT, env={**os.environ, "PREVIEW_URL": url}, check=True, capture_output=True,
+            cwd=PROJECT, env={**os.environ, "PREVIEW_URL": url}, capture_output=True, text=True, check=False,
         )
+        if built.returncode:
+            print(built.stdout + built.stderr, file=sys.stderr)
+            print("The site did not build: fix the errors above, then run `make audit` again.", file=sys.stderr)
+            return 1
         results = [run_lighthouse(url, path, args.reports) for path in PAGES]
         server.shutdown()
     print(table(results))

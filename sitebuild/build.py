@@ -98,7 +98,9 @@ def build_language(
         collector.problems.append(error(f"[{lang}] {exc}"))
     finally:
         root.removeHandler(collector)
-    pages = page_facts.read_pages(output_dir, lang) if read_pages and not collector.problems else {}
+    # Warnings do not stop a local build, so the pages are read after them too; after an error
+    # nothing is published, and the pages may be missing.
+    pages = page_facts.read_pages(output_dir, lang) if read_pages and not blocks_build(collector.problems, strict=False) else {}
     return LanguageRun(collector.problems, pages)
 
 
@@ -129,11 +131,14 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
         if not blocks_build(problems, strict=False):
             entry_page.write(settings, staging)
             indexer = search_index.start(staging)
-            pages |= page_facts.read_pages(staging, recursive=False)  # the entry and 404 pages
-            site_files.write(settings, staging, pages)
-            problems += checks.check_site(settings, staging, pages)
-            problems += catalogue_problems(Path(settings["THEME"]), settings["LANGUAGES"])
-            problems += search_index.finish(indexer, staging)
+            try:
+                pages |= page_facts.read_pages(staging, recursive=False)  # the entry and 404 pages
+                site_files.write(settings, staging, pages)
+                problems += checks.check_site(settings, staging, pages)
+                problems += catalogue_problems(Path(settings["THEME"]), settings["LANGUAGES"])
+                problems += search_index.finish(indexer, staging)
+            finally:
+                search_index.stop(indexer)
         if blocks_build(problems, strict):
             return BuildResult(tuple(problems), published=False)
         if settings.get("PRECOMPRESS"):

@@ -10,6 +10,7 @@ The search index is rebuilt whole, in the background: the edited page is served 
 
 from __future__ import annotations
 
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from subprocess import Popen
 
 from . import checks, search_index
 from .build import BuildResult, build_language, build_site, site_settings
-from .report import Problem, blocks_build
+from .report import blocks_build
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,11 @@ def text_only_edits(before: Sources, after: Sources, settings: dict) -> list[Pat
 
 def rebuild_pages(settings_file: Path, output_dir: Path, pages: list[Path]) -> tuple[BuildResult, Popen]:
     """Rewrite the given pages in output/ itself: a page that fails to render is not written, so
-    the last good version stays, and no other file changes.
+    the last good version stays, and no other page changes.
 
-    Also returns the search indexer, still at work: indexing the whole site takes longer than
-    the rewrite (2 s at 1000 pages per language), and the preview should not wait for it.
+    Also returns the search indexer, still at work on a new index of output/: indexing the whole
+    site takes longer than the rewrite (2 s at 1000 pages per language), and the preview should
+    not wait for it.
     """
     settings = site_settings(settings_file)
     content = Path(settings["PATH"])
@@ -86,39 +88,58 @@ def rebuild_pages(settings_file: Path, output_dir: Path, pages: list[Path]) -> t
         if path.stat().st_mtime >= started
     ]
     indexer = search_index.start(output_dir)
-    problems += checks.find_placeholders(content, only=pages)
-    problems += checks.find_broken_links(output_dir, settings["ROOT_URL"], only=rewritten)
+    try:
+        problems += checks.find_placeholders(content, only=pages)
+        problems += checks.find_broken_links(output_dir, settings["ROOT_URL"], only=rewritten)
+    except BaseException:
+        search_index.stop(indexer)
+        raise
     return BuildResult(tuple(problems), published=not blocks_build(problems, strict=False)), indexer
 
 
 class Rebuilder:
-    """Remembers what the last good build was made from, to rebuild as little as needed."""
+    """Remembers what the last good build was made from, to rebuild as little as needed.
 
-    def __init__(self, settings_file: Path, output_dir: Path) -> None:
+    report_late: called with the problems of a search index that finished in the background.
+    """
+
+    def __init__(self, settings_file: Path, output_dir: Path, report_late=None) -> None:
         self.settings_file, self.output_dir = settings_file, output_dir
         self.project = settings_file.resolve().parent
         self.built_from: Sources | None = None
-        self.indexer: Popen | None = None
+        self.report_late = report_late or (lambda problems: None)
+        self.indexing: threading.Thread | None = None
 
-    def finish_indexing(self) -> list[Problem]:
+    def index_in_background(self, indexer: Popen) -> None:
+        """A thread waits for the indexer and swaps the new index in as soon as it is ready."""
+
+        def wait() -> None:
+            problems = search_index.finish(indexer, self.output_dir)
+            if problems:
+                self.report_late(problems)
+
+        self.indexing = threading.Thread(target=wait, daemon=True)
+        self.indexing.start()
+
+    def finish_indexing(self) -> None:
         """Waits for the search index of the last incremental rebuild, if it is still at work."""
-        if self.indexer is None:
-            return []
-        indexer, self.indexer = self.indexer, None
-        return search_index.finish(indexer, self.output_dir)
+        if self.indexing is not None:
+            self.indexing.join()
+            self.indexing = None
 
     def build(self) -> BuildResult:
-        # The indexer writes into output/; nothing else may touch output/ while it runs.
-        earlier = self.finish_indexing()
+        # The indexer writes into output/, which a full build replaces: one at a time.
+        self.finish_indexing()
         settings = site_settings(self.settings_file)
         now = take_sources(self.project, settings)
         pages = text_only_edits(self.built_from, now, settings) if self.built_from and self.output_dir.is_dir() else None
         if pages == []:
-            return BuildResult(tuple(earlier), published=True)
+            return BuildResult((), published=True)
         if pages:
-            result, self.indexer = rebuild_pages(self.settings_file, self.output_dir, pages)
+            result, indexer = rebuild_pages(self.settings_file, self.output_dir, pages)
+            self.index_in_background(indexer)
         else:
             result = build_site(self.settings_file, self.output_dir)
         if result.published:
             self.built_from = now
-        return BuildResult(tuple(earlier) + result.problems, result.published)
+        return result

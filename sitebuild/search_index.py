@@ -27,6 +27,7 @@ UNUSED_FILES = (
     "pagefind-component-ui.js", "pagefind-component-ui.css",
     "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-highlight.js",
+    "wasm.unknown.pagefind",  # for pages without a language; every page here has one
 )
 ENTRY_FILE = "pagefind-entry.json"
 
@@ -53,6 +54,13 @@ def finish(indexer: subprocess.Popen, site_dir: Path) -> list[Problem]:
     shutil.rmtree(site_dir / BUNDLE_FOLDER, ignore_errors=True)
     bundle.rename(site_dir / BUNDLE_FOLDER)
     return []
+
+
+def stop(indexer: subprocess.Popen) -> None:
+    """Ends an indexer that was not waited for (the work around it failed); no-op once finished."""
+    if indexer.poll() is None:
+        indexer.kill()
+        indexer.wait()
 
 
 def sort_languages(entry_file: Path) -> None:

@@ -25,7 +25,12 @@ def collation_key(title: str) -> str:
     return unicodedata.normalize("NFC", kept)
 
 
+def indexable(document) -> bool:
+    """Whether a page or article invites indexing: by search engines, the sitemap and the site search."""
+    return "noindex" not in (getattr(document, "robots", None) or "").lower()
+
+
 def site_index(documents) -> list[IndexEntry]:
     """documents: Pelican pages and articles; those that ask robots not to index them are left out."""
-    entries = [IndexEntry(doc.title, doc.url) for doc in documents if not getattr(doc, "robots", None)]
+    entries = [IndexEntry(doc.title, doc.url) for doc in documents if indexable(doc)]
     return sorted(entries, key=lambda entry: (collation_key(entry.title), entry.url))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from search.plurals import plural_samples
-from search.site_index import site_index
+from search.site_index import indexable, site_index
 
 
 def test_russian_has_a_sample_for_one_few_and_many():
@@ -30,3 +30,9 @@ def test_site_index_sorts_umlauts_with_their_letter_and_leaves_out_noindex_pages
 def test_site_index_sorts_yo_with_ye_and_short_i_after_i():
     pages = [page("Йошкар-Ола", "a/"), page("Ёлка", "b/"), page("Ель", "c/"), page("Итоги", "d/"), page("Жизнь", "e/")]
     assert [entry.title for entry in site_index(pages)] == ["Ёлка", "Ель", "Жизнь", "Итоги", "Йошкар-Ола"]  # ё as е: "ёл" < "ел"+"ь"
+
+
+def test_only_noindex_keeps_a_page_out():
+    assert [indexable(page("A", "a/", robots)) for robots in (None, "nofollow", "noindex", "NOINDEX, follow")] == [
+        True, True, False, False,
+    ]

@@ -11,8 +11,8 @@ const plurals = new Intl.PluralRules(document.documentElement.lang);
 const PAGE_SIZE = 10; // results shown at once; the button below the list shows the next ones
 
 let pagefind;
-let latestQuery = "";
-let pending = []; // results not shown yet
+let generation = 0; // counts searches: an answer to an older one is dropped
+let pending = []; // results of the current search not shown yet
 
 function countMessage(count) {
   const category = plurals.select(count);
@@ -42,20 +42,21 @@ function resultItem(result) {
   return item;
 }
 
-async function showNext(query) {
-  const next = pending.slice(0, PAGE_SIZE);
-  pending = pending.slice(PAGE_SIZE);
-  const results = await Promise.all(next.map((result) => result.data()));
-  if (query !== latestQuery) return false; // a newer query has taken over
+async function showNext(searchNumber) {
+  more.disabled = true; // one batch at a time
+  const batch = pending.splice(0, PAGE_SIZE);
+  const results = await Promise.all(batch.map((result) => result.data()));
+  if (searchNumber !== generation) return false;
   list.append(...results.map(resultItem));
   more.hidden = pending.length === 0;
+  more.disabled = false;
   return true;
 }
 
 async function search(query) {
-  latestQuery = query;
-  pending = [];
+  const current = ++generation;
   if (!query) {
+    pending = [];
     list.replaceChildren();
     more.hidden = true;
     status.textContent = "";
@@ -64,14 +65,14 @@ async function search(query) {
   try {
     pagefind ??= await import(form.dataset.bundle);
     const found = await pagefind.debouncedSearch(query, {}, 200);
-    if (found === null || query !== latestQuery) return;
+    if (found === null || current !== generation) return;
+    pending = [...found.results];
     list.replaceChildren();
-    pending = found.results;
-    if (!(await showNext(query))) return;
+    if (!(await showNext(current))) return;
     status.textContent = found.results.length ? countMessage(found.results.length) : form.dataset.noResults;
   } catch (problem) {
     console.error(problem);
-    status.textContent = form.dataset.failed;
+    if (current === generation) status.textContent = form.dataset.failed;
   }
 }
 
@@ -86,7 +87,7 @@ form.hidden = false;
 more.addEventListener("click", async () => {
   const firstNew = list.children.length;
   // The button may disappear with the last results; focus moves on to the first new one.
-  if (await showNext(latestQuery)) list.children[firstNew]?.querySelector("a")?.focus();
+  if (await showNext(generation)) list.children[firstNew]?.querySelector("a")?.focus();
 });
 input.addEventListener("input", () => search(input.value.trim()));
 form.addEventListener("submit", (event) => {
