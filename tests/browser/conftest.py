@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from sitebuild.host import host_server
+from tests.js_packages import js_package
 
 try:
     from playwright.sync_api import sync_playwright
@@ -164,3 +165,8 @@ def phone_tab(phone):
     page = phone.new_page()
     yield page
     page.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    return js_package("axe-core") / "axe.min.js"

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tests.js_packages import js_package
-
 from .pages import label, visit
 
 # Every axe rule that is on by default: WCAG 2.0–2.2 A and AA plus axe's best practices.
@@ -43,11 +39,6 @@ FOCUSED = """() => {
     outline: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth),
   };
 }"""
-
-
-@pytest.fixture(scope="session")
-def axe_script():
-    return js_package("axe-core") / "axe.min.js"
 
 
 def test_axe_finds_no_violation_in_light_or_dark_mode(site, tab, axe_script):

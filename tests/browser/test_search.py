@@ -9,6 +9,7 @@ from urllib.parse import quote
 import pytest
 
 from .pages import SEARCH_PAGES, visit
+from .test_accessibility import AXE_RUN
 
 RESULTS = ".search-results a"
 
@@ -107,3 +108,21 @@ def test_more_results_come_on_request_and_take_the_focus(site, search_tab):
     if len(shown) == total:
         assert not search_tab.is_visible(".search-more")
     assert not search_tab.problems, search_tab.problems
+
+
+def test_axe_finds_no_violation_in_the_search_results(site, phone, axe_script):
+    """The results are made by the script, after the page loaded: axe looks at them too.
+    (phone: a context that lets Playwright add axe-core as an inline script.)"""
+    tab = phone.new_page()
+    found = []
+    for lang, query in (("de", "Kaluga"), ("ru", "Калуга")):
+        path = SEARCH_PAGES[lang]
+        visit(tab, site, path)
+        search(tab, query)
+        assert tab.locator(".search-results li").count() > 0
+        tab.add_script_tag(path=str(axe_script))
+        for scheme in ("light", "dark"):
+            tab.emulate_media(color_scheme=scheme)
+            found += [f"{path} {scheme}: {v['id']} {v['help']} {v['targets']}" for v in tab.evaluate(AXE_RUN)]
+    tab.close()
+    assert not found, "\n".join(found)
