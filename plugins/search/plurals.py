@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-# Every integer plural category of a CLDR language shows up below 200 (Russian: 1, 2, 5).
+# Every integer plural category of German and Russian shows up below 200 (Russian: 1, 2, 5).
+# Some languages need more: French "many" starts at 1,000,000.
 SEARCHED_NUMBERS = range(200)
 
 
