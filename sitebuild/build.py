@@ -126,8 +126,9 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
                 pool.submit(build_language, settings_file, settings, lang, staging, read_pages=True) for lang in languages
             ]
             for run in runs:
-                problems += run.result().problems
-                pages |= run.result().pages
+                language_run = run.result()
+                problems += language_run.problems
+                pages |= language_run.pages
         if not blocks_build(problems, strict=False):
             entry_page.write(settings, staging)
             indexer = search_index.start(staging)

@@ -61,15 +61,16 @@ def text_only_edits(before: Sources, after: Sources, settings: dict) -> list[Pat
     return changed
 
 
-def rebuild_pages(settings_file: Path, output_dir: Path, pages: list[Path]) -> tuple[BuildResult, Popen]:
+def rebuild_pages(
+    settings_file: Path, settings: dict, output_dir: Path, pages: list[Path]
+) -> tuple[BuildResult, Popen]:
     """Rewrite the given pages in output/ itself: a page that fails to render is not written, so
     the last good version stays, and no other page changes.
 
     Also returns the search indexer, still at work on a new index of output/: indexing the whole
     site takes longer than the rewrite (2 s at 1000 pages per language), and the preview should
-    not wait for it.
+    not wait for it. settings: the site's, from site_settings.
     """
-    settings = site_settings(settings_file)
     content = Path(settings["PATH"])
     by_language: dict[str, set[str]] = {}
     for page in pages:
@@ -136,7 +137,7 @@ class Rebuilder:
         if pages == []:
             return BuildResult((), published=True)
         if pages:
-            result, indexer = rebuild_pages(self.settings_file, self.output_dir, pages)
+            result, indexer = rebuild_pages(self.settings_file, settings, self.output_dir, pages)
             self.index_in_background(indexer)
         else:
             result = build_site(self.settings_file, self.output_dir)
