@@ -19,15 +19,11 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .host import host_server
 
 PROJECT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = PROJECT / "audit" / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
-    "--disable-sync --disable-quic --no-first-run"
-)
 PAGES = ("/de/", "/ru/", "/de/programm/", "/ru/programm/", "/de/konferenz/", "/ru/konferenz/")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGET = 100
@@ -64,9 +60,9 @@ def run_lighthouse(url: str, path: str, reports: Path) -> PageScores:
             "node", str(LIGHTHOUSE), url + path, "--quiet",
             f"--only-categories={','.join(CATEGORIES)}",
             "--output=json", "--output=html", f"--output-path={base}",
-            f"--chrome-flags={CHROMIUM_FLAGS}",
+            f"--chrome-flags={' '.join(('--headless=new', *CHROMIUM_ARGS))}",
         ],
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
         check=True,
     )
     report = json.loads(base.with_name(base.name + ".report.json").read_text(encoding="utf-8"))

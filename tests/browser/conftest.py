@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from sitebuild.chromium import CHROMIUM, CHROMIUM_ARGS
 from sitebuild.host import host_server
 from tests.js_packages import js_package
 
@@ -24,16 +25,6 @@ except ImportError:  # reported by the browser fixture, so that the other tests 
     sync_playwright = None
 
 PROJECT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 TIMEOUT_MS = 15_000
@@ -101,7 +92,7 @@ def browser():
             "`make test` does this itself when run as root. The tests never download a browser."
         )
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         yield browser
         browser.close()
 
