@@ -34,7 +34,7 @@ class HostHandler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self):
         path = self.path.split("?", 1)[0]
-        for pattern, name, value in host_headers(Path(self.directory)):
+        for pattern, name, value in self.server.header_rules:
             if matches(pattern, path):
                 self.send_header(name, value)
         super().end_headers()
@@ -53,8 +53,19 @@ class HostHandler(http.server.SimpleHTTPRequestHandler):
         return None
 
 
-def host_server(site_dir: Path, host: str = "localhost", port: int = 0) -> http.server.ThreadingHTTPServer:
+class HostServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, site_dir: Path, address: tuple[str, int]) -> None:
+        super().__init__(address, functools.partial(HostHandler, directory=str(site_dir)))
+        self.site_dir = site_dir
+
+    @functools.cached_property
+    def header_rules(self) -> list[tuple[str, str, str]]:
+        """Read at the first request, not at start: make audit starts the server before the build."""
+        return host_headers(self.site_dir)
+
+
+def host_server(site_dir: Path, host: str = "localhost", port: int = 0) -> HostServer:
     """A server for site_dir (port 0: any free port); the caller runs serve_forever()."""
-    server = http.server.ThreadingHTTPServer((host, port), functools.partial(HostHandler, directory=str(site_dir)))
-    server.daemon_threads = True
-    return server
+    return HostServer(site_dir, (host, port))
