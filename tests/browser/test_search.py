@@ -24,13 +24,17 @@ def search_tab(csp_phone):
     page.close()
 
 
+def link_paths(tab, selector: str = RESULTS) -> list[str]:
+    return tab.eval_on_selector_all(selector, "links => links.map(a => new URL(a.href).pathname)")
+
+
 def search(tab, query: str) -> list[str]:
     """Types the query, waits for the status line, returns the addresses of the results."""
     tab.fill("#search-query", "")  # empties the status line, so that the wait below sees the new one
     tab.fill("#search-query", query)
     # Selectors, not wait_for_function: the policy rightly refuses the eval() that would need.
     tab.wait_for_selector(".search-status:not(:empty)")
-    return tab.eval_on_selector_all(RESULTS, "links => links.map(a => new URL(a.href).pathname)")
+    return link_paths(tab)
 
 
 def page_texts(site, lang: str) -> str:
@@ -76,7 +80,7 @@ def test_a_search_address_can_be_shared_and_a_miss_is_explained(site, search_tab
     visit(search_tab, site, SEARCH_PAGES["de"] + "?q=" + quote("Deutschlandfest"))
     search_tab.wait_for_selector(".search-status:not(:empty)")
     assert search_tab.input_value("#search-query") == "Deutschlandfest"
-    assert "/de/deutschlandfest/" in search_tab.eval_on_selector_all(RESULTS, "ls => ls.map(a => new URL(a.href).pathname)")
+    assert "/de/deutschlandfest/" in link_paths(search_tab)
 
     assert search(search_tab, "Quxbazwort") == []
     assert search_tab.inner_text(".search-status").startswith("Nichts gefunden.")
@@ -88,7 +92,7 @@ def test_without_javascript_the_search_page_lists_every_page(site, no_script):
     for lang, path in SEARCH_PAGES.items():
         visit(tab, site, path)
         assert not tab.is_visible(".search-form"), "a form that cannot search is shown"
-        listed = set(tab.eval_on_selector_all(".site-index a", "links => links.map(a => new URL(a.href).pathname)"))
+        listed = set(link_paths(tab, ".site-index a"))
         indexable = {p for p in site.paths if p.startswith(f"/{lang}/") and 'rel="canonical"' in site.file(p).read_text(encoding="utf-8")}
         assert listed == indexable
     tab.close()
@@ -101,7 +105,7 @@ def test_more_results_come_on_request_and_take_the_focus(site, search_tab):
     assert total > len(first) > 0, "the query should find more pages than are shown at once"
     search_tab.click(".search-more")
     search_tab.wait_for_selector(f".search-results li:nth-child({len(first) + 1})")
-    shown = search_tab.eval_on_selector_all(RESULTS, "links => links.map(a => new URL(a.href).pathname)")
+    shown = link_paths(search_tab)
     assert shown[: len(first)] == first and len(set(shown)) == len(shown)
     focused = search_tab.evaluate("() => new URL(document.activeElement.href).pathname")
     assert focused == shown[len(first)]
