@@ -9,6 +9,8 @@ from functools import cache
 from babel import Locale
 from babel.core import get_global
 
+from .wording import capitalized
+
 
 @dataclass(frozen=True)
 class LanguageVersion:
@@ -21,8 +23,7 @@ class LanguageVersion:
 
 @cache  # Babel parses locale data on every call; a build asks once per page and language
 def autonym(lang: str) -> str:
-    name = Locale.parse(lang).get_display_name(lang)
-    return name[:1].upper() + name[1:]
+    return capitalized(Locale.parse(lang).get_display_name(lang))
 
 
 @cache

@@ -2,26 +2,20 @@
 
 import logging
 import os
-from functools import partial
 from pathlib import Path
 
 from pelican import signals
 
-from .catalogues import load_translations
 from .counterparts import language_versions, missing_languages
-from .foreign_words import mark_foreign_words
+from .environment import install_language
 
 logger = logging.getLogger(__name__)
 
 
 def configure_environment(generator) -> None:
-    """The run's catalogue, and `|mark_foreign` for page titles typed by editors."""
+    """The run's catalogue and language filters (see environment.install_language)."""
     settings = generator.settings
-    lang = settings["DEFAULT_LANG"]
-    generator.env.install_gettext_translations(
-        load_translations(Path(settings["THEME"]) / "translations", lang), newstyle=True
-    )
-    generator.env.filters["mark_foreign"] = partial(mark_foreign_words, lang=lang)
+    install_language(generator.env, Path(settings["THEME"]) / "translations", settings["DEFAULT_LANG"])
 
 
 def link_language_versions(generator) -> None:

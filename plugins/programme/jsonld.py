@@ -12,6 +12,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from bilingual.wording import capitalized
+
 from .model import Event, Format, Localized, Organisation, Programme, Session, Venue
 
 CONTEXT = "https://schema.org"
@@ -144,7 +146,8 @@ def _event_location(event: Event, lang: str, page_url: str) -> dict[str, Any] | 
 
 
 def _organization(organisation: Organisation, lang: str) -> dict[str, Any]:
-    data = {"@type": "Organization", "name": organisation.name.get(lang)}
+    # A name standing alone starts with a capital («город Калуга…» → «Город Калуга…»).
+    data = {"@type": "Organization", "name": capitalized(organisation.name.get(lang))}
     if organisation.url:
         data["url"] = organisation.url
     return data

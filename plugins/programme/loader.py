@@ -30,6 +30,7 @@ from .model import (
     Deadline,
     Event,
     Format,
+    GroupKind,
     Localized,
     Organisation,
     OrganisationCategory,
@@ -368,7 +369,7 @@ class _Reader:
         self.report(node, where, f"'{value}' is not a web address: start it with https://")
         return None
 
-    def choice(self, enum: type[Format] | type[OrganisationCategory], label: str) -> Parser[Any]:
+    def choice(self, enum: type[Format] | type[OrganisationCategory] | type[GroupKind], label: str) -> Parser[Any]:
         allowed = [member.value for member in enum]
 
         def parse(node: Node, where: str) -> Any:
@@ -459,13 +460,14 @@ class _Reader:
         })
 
     def working_group(self, node: Node, where: str) -> WorkingGroup | None:
-        fields = self.fields(node, where, ("id", "title", "coordinators"), ("description",))
+        fields = self.fields(node, where, ("id", "title", "coordinators"), ("kind", "description"))
         if fields is None:
             return None
         return self.build(WorkingGroup, node, {
             "id": self.read(fields, "id", where, self.id),
             "title": self.read(fields, "title", where, self.text),
             "coordinators": self.read(fields, "coordinators", where, self.list_of(self.organisation_ref)),
+            "kind": self.read(fields, "kind", where, self.choice(GroupKind, "kind")),
             "description": self.read(fields, "description", where, self.text),
         })
 
@@ -484,7 +486,7 @@ class _Reader:
             node,
             where,
             ("id", "title", "short_title", "start", "end", "cities", "format", "timezone", "description"),
-            ("motto", "organisers", "venue", "sessions"),
+            ("motto", "theme", "organisers", "venue", "sessions"),
         )
         if fields is None:
             return None
@@ -501,6 +503,7 @@ class _Reader:
             "timezone": self.read(fields, "timezone", where, self.timezone),
             "description": self.read(fields, "description", where, self.text),
             "motto": self.read(fields, "motto", where, self.text),
+            "theme": self.read(fields, "theme", where, self.text),
             "organisers": self.read(fields, "organisers", where, self.list_of(self.organisation_ref)),
             "venue": self.read(fields, "venue", where, self.venue_ref),
             "sessions": self.read(fields, "sessions", where, self.sessions),

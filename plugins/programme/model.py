@@ -43,6 +43,13 @@ class Format(Enum):
     HYBRID = "hybrid"
 
 
+class GroupKind(Enum):
+    """What meets in a conference's parallel strand: a working group, or a forum beside them."""
+
+    WORKING_GROUP = "working-group"
+    FORUM = "forum"
+
+
 class OrganisationCategory(Enum):
     ORGANISER = "organiser"  # Durchführungsorganisation
     PARTNER = "partner"  # in cooperation with
@@ -83,6 +90,7 @@ class WorkingGroup:
     id: str
     title: Localized
     coordinators: tuple[Organisation, ...]
+    kind: GroupKind = GroupKind.WORKING_GROUP
     description: Localized | None = None
     source: Source | None = field(default=None, compare=False, repr=False)
 
@@ -122,6 +130,7 @@ class Event:
     organisers: tuple[Organisation, ...] = ()
     venue: Venue | None = None
     motto: Localized | None = None
+    theme: Localized | None = None  # the subject the event works on; not its motto
     sessions: tuple[Session, ...] = ()
     source: Source | None = field(default=None, compare=False, repr=False)
 

@@ -13,10 +13,11 @@ from babel.lists import format_list
 from markupsafe import Markup
 
 from bilingual.foreign_words import mark_foreign_words
+from bilingual.wording import capitalized
 
 from . import export_paths
 from .l10n import TimeLabel, format_date, format_date_range, format_day_short, session_time_label
-from .model import Deadline, Event, Format, Localized, Organisation, OrganisationCategory, Programme, Session, Venue, WorkingGroup
+from .model import Deadline, Event, Format, GroupKind, Localized, Organisation, OrganisationCategory, Programme, Session, Venue, WorkingGroup
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class EventView:
     places: Markup
     hybrid: bool
     motto: Markup | None
+    theme: Markup | None
     description: Markup
     organisers: tuple[OrganisationView, ...]
     organiser_names: Markup
@@ -114,7 +116,8 @@ class ProgrammeView:
     lang: str
     events: tuple[EventView, ...]  # in date order
     events_by_id: Mapping[str, EventView]
-    working_groups: tuple[WorkingGroupView, ...]
+    working_groups: tuple[WorkingGroupView, ...]  # the working groups proper, in the data's order
+    forums: tuple[WorkingGroupView, ...]  # forums that meet beside them
     organisation_groups: tuple[OrganisationGroup, ...]
     deadlines_by_id: Mapping[str, DeadlineView]
     calendar: str = export_paths.PROGRAMME_CALENDAR
@@ -178,9 +181,9 @@ def day_views(event: Event, programme: Programme, lang: str) -> tuple[DayView, .
             SlotView(tuple(session_view(s, event, programme, lang) for s in sessions_of_slot))
             for _, sessions_of_slot in groupby(sessions_of_day, key=lambda s: s.slot)
         )
-        heading = format_day_short(date, lang)
         # A heading starts with a capital; CLDR writes Russian weekdays in lower case.
-        days.append(DayView(f"{event.id}-{date.isoformat()}", date.isoformat(), heading[:1].upper() + heading[1:], slots))
+        heading = capitalized(format_day_short(date, lang))
+        days.append(DayView(f"{event.id}-{date.isoformat()}", date.isoformat(), heading, slots))
     return tuple(days)
 
 
@@ -196,6 +199,7 @@ def event_view(event: Event, programme: Programme, lang: str, url: str | None) -
         places=names([text(city, lang) for city in event.cities], lang),
         hybrid=event.format is Format.HYBRID,
         motto=optional_text(event.motto, lang),
+        theme=optional_text(event.theme, lang),
         description=text(event.description, lang),
         organisers=tuple(organisation_view(o, lang) for o in event.organisers),
         organiser_names=names([text(o.name, lang) for o in event.organisers], lang),
@@ -228,11 +232,13 @@ def programme_view(programme: Programme, lang: str, event_urls: Mapping[str, str
         event_view(e, programme, lang, event_urls.get(e.id)) for e in sorted(programme.events, key=lambda e: (e.start, e.end))
     )
     session_urls = _session_urls(programme, event_urls)
+    groups = [(g.kind, working_group_view(g, lang, session_urls.get(g.id))) for g in programme.working_groups]
     return ProgrammeView(
         lang=lang,
         events=events,
         events_by_id={e.id: e for e in events},
-        working_groups=tuple(working_group_view(g, lang, session_urls.get(g.id)) for g in programme.working_groups),
+        working_groups=tuple(view for kind, view in groups if kind is GroupKind.WORKING_GROUP),
+        forums=tuple(view for kind, view in groups if kind is GroupKind.FORUM),
         organisation_groups=tuple(
             OrganisationGroup(
                 category.value,

@@ -7,9 +7,16 @@ import shutil
 
 import pytest
 
+from programme.loader import load_programme
+
 from .conftest import PROJECT, Site, messages
 
 LANGS = ("de", "ru")
+
+
+def real_programme():
+    """The counts a page must show come from programme.yaml, so editors can add and remove."""
+    return load_programme(str(PROJECT / "programme.yaml"))
 
 
 @pytest.fixture(scope="module")
@@ -57,11 +64,11 @@ def test_legal_pages_show_their_placeholders_and_block_publishing(real_site, mon
 @pytest.mark.parametrize(
     "lang, facts",
     [
-        ("de", ["Kaluga", "28.–30.\u00a0Juni 2021", "23.\u00a0Juni – 1.\u00a0Juli 2021", "26.–27.\u00a0Juni 2021",
+        ("de", ["Kaluga", "28.–30. Juni 2021", "23. Juni – 1. Juli 2021", "26.–27. Juni 2021",
                 "Kommunale und Regionale Verbindungen stärken – Horizonte erweitern",
                 "sekretariat@stiftung-woeb.de", "Assoziation der Partnerstädte"]),
-        ("ru", ["Калуга", "28–30\u00a0июня 2021\u00a0г.", "23\u00a0июня по 1\u00a0июля 2021\u00a0г.",
-                "26–27\u00a0июня 2021\u00a0г.", "Укрепление муниципальных и региональных связей – расширение горизонтов",
+        ("ru", ["Калуга", "28–30 июня 2021 г.", "23 июня по 1 июля 2021 г.",
+                "26–27 июня 2021 г.", "Укрепление муниципальных и региональных связей – расширение горизонтов",
                 "sekretariat@stiftung-woeb.de", "«Породнённые города»"]),
     ],
 )
@@ -75,14 +82,14 @@ def test_home_page_has_the_key_facts(real_site, lang, facts):
 def test_every_organisation_of_the_announcement_is_named_with_its_role(real_site, lang):
     page = real_site.page(f"{lang}/organisatoren/index.html")
     entries = page.select("ul.organisations li")
-    assert len(entries) >= 13
+    assert len(entries) == len(real_programme().organisations)
     assert all(len(entry.get_text(" ", strip=True)) > len(entry.strong.get_text(strip=True)) for entry in entries)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_six_working_groups_each_with_coordinator_and_link_into_the_programme(real_site, lang):
+def test_every_working_group_and_forum_with_its_coordinator(real_site, lang):
     groups = real_site.page(f"{lang}/arbeitsgruppen/index.html").select("ul.working-groups > li")
-    assert len(groups) == 6
+    assert len(groups) == len(real_programme().working_groups)
     for group in groups:
         assert group.select_one("p").get_text(strip=True)
 

@@ -123,7 +123,7 @@ def test_sub_events_are_the_timed_sessions(real):
     assert opening["url"] == "https://example.org/de/konferenz/#eroeffnung"
     assert opening["eventStatus"] == "https://schema.org/EventScheduled"
     assert opening["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
-    assert opening["location"]["name"] == "Konzertsaal der Kaluga-Gebiets-Philharmonie"
+    assert opening["location"]["name"] == "Konzertsaal der Philharmonie des Gebiets Kaluga"
     urls = {s["url"] for s in sub_events}
     for untimed in ("anreise", "panel", "ag-inklusion", "empfang", "abschlussplenum"):
         assert f"https://example.org/de/konferenz/#{untimed}" not in urls
@@ -134,7 +134,7 @@ def test_event_without_timed_sessions_has_no_sub_events(real):
 
 
 @pytest.mark.parametrize("lang, name, street, city", [
-    ("de", "Konzertsaal der Kaluga-Gebiets-Philharmonie", "ul. Lenina 60, Kaluga", "Kaluga"),
+    ("de", "Konzertsaal der Philharmonie des Gebiets Kaluga", "ul. Lenina 60, Kaluga", "Kaluga"),
     ("ru", "Концертный зал Калужской областной филармонии", "ул. Ленина, 60, Калуга", "Калуга"),
 ])
 def test_place_of_the_conference(real, lang, name, street, city):

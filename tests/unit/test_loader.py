@@ -61,7 +61,7 @@ def test_a_working_group_session_takes_the_groups_title(real: Programme) -> None
     session = sessions_by_id(real, "konferenz")["ag-inklusion"]
     group = next(group for group in real.working_groups if group.id == "inklusion")
     assert session.working_group is group
-    assert session.title == group.title == Localized("Inklusion und Teilhabe", "Инклюзия и участие")
+    assert session.title == group.title == Localized("Inklusion und Teilhabe", "Инклюзия и участие в жизни общества")
 
 
 def test_parallel_sessions_share_one_slot(real: Programme) -> None:

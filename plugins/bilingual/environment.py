@@ -1,0 +1,27 @@
+"""What a Jinja environment needs to render in one language: its catalogue and the filters
+that depend on the language. Used by the language runs and by the bilingual root pages."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from jinja2 import Environment
+
+from .catalogues import load_translations
+from .foreign_words import mark_foreign_words
+from .wording import capitalize_first, spelled_out
+
+
+def install_language(environment: Environment, translations_dir: Path, lang: str):
+    """Installs lang's catalogue and filters into environment; returns the catalogue.
+
+    `|mark_foreign` marks the other language's words in titles typed by editors,
+    `|capitalize_first` capitalises a name that opens a line, `|spelled_out(gender)` writes a count.
+    """
+    translations = load_translations(translations_dir, lang)
+    environment.install_gettext_translations(translations, newstyle=True)
+    environment.filters["mark_foreign"] = partial(mark_foreign_words, lang=lang)
+    environment.filters["capitalize_first"] = capitalize_first
+    environment.filters["spelled_out"] = partial(spelled_out, lang=lang)
+    return translations
