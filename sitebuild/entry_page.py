@@ -12,9 +12,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from bilingual.catalogues import load_translations
+from bilingual.environment import install_language
 from programme.loader import load_programme
 from programme.views import programme_view
+from typography.document import typeset_page
 
 
 def _environment(settings: dict) -> Environment:
@@ -29,15 +30,14 @@ def render(settings: dict, column_template: str, title_msgid: str, *, not_found:
     translations_dir = Path(settings["THEME"]) / "translations"
     columns, titles = [], []
     for lang in languages:
-        translations = load_translations(translations_dir, lang)
-        environment.install_gettext_translations(translations, newstyle=True)
+        translations = install_language(environment, translations_dir, lang)
         titles.append(translations.gettext(title_msgid))
         html = environment.get_template(column_template).render(
             programme=programme_view(programme, lang, {}), SITEURL=f"{root_url}/{lang}", DEFAULT_LANG=lang
         )
         columns.append({"lang": lang, "url": f"{root_url}/{lang}/", "html": Markup(html)})
-    environment.install_gettext_translations(load_translations(translations_dir, languages[0]), newstyle=True)
-    return environment.get_template("entry.html").render(
+    install_language(environment, translations_dir, languages[0])
+    page = environment.get_template("entry.html").render(
         columns=columns,
         title=" · ".join(titles),
         not_found=not_found,
@@ -45,6 +45,7 @@ def render(settings: dict, column_template: str, title_msgid: str, *, not_found:
         LANGUAGES=languages,
         STYLESHEET_URL=settings["STYLESHEET_URL"],
     )
+    return typeset_page(page, languages[0])
 
 
 def write(settings: dict, site_dir: Path) -> None:

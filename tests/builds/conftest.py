@@ -11,8 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sitebuild.build import BuildResult, build_site
+from typography.document import SOFT_HYPHEN_MARKUP
 
 PROJECT = Path(__file__).resolve().parents[2]
+SOFT_HYPHEN, NO_BREAK_SPACE = "\u00ad", "\u00a0"
 FIXTURES = PROJECT / "tests" / "fixtures" / "sites"
 
 
@@ -28,7 +30,12 @@ class Site:
         return self.build("publishconf.py")
 
     def page(self, path: str) -> BeautifulSoup:
-        return BeautifulSoup((self.output / path).read_text(encoding="utf-8"), "html.parser")
+        """A built page as a visitor reads it: the marks of soft hyphens and no-break spaces are
+        typesetting (tested in test_typography.py), so here they read as nothing and as a space."""
+        return BeautifulSoup(as_read(self.html(path)), "html.parser")
+
+    def html(self, path: str) -> str:
+        return (self.output / path).read_text(encoding="utf-8")
 
     def content(self, lang: str, name: str) -> Path:
         return self.root / "content" / lang / name
@@ -59,6 +66,10 @@ def make_site(tmp_path, monkeypatch):
         return site
 
     return make
+
+
+def as_read(html: str) -> str:
+    return html.replace(SOFT_HYPHEN_MARKUP, "").replace(SOFT_HYPHEN, "").replace(NO_BREAK_SPACE, " ")
 
 
 def messages(result: BuildResult) -> str:
@@ -98,4 +109,20 @@ def published_site(tmp_path_factory) -> Site:
         patch.setenv("SITE_URL", SITE_URL)
         result = site.publish()
     assert result.published, messages(result)
+    return site
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Site:
+    """The real content and programme, built as `make html` builds them."""
+    root = tmp_path_factory.mktemp("real")
+    for name in ("pelicanconf.py", "publishconf.py", "programme.yaml"):
+        shutil.copy2(PROJECT / name, root / name)
+    for name in ("content", "theme", "plugins"):
+        (root / name).symlink_to(PROJECT / name)
+    site = Site(root)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        site.result = site.build()
+    assert site.result.published, messages(site.result)
     return site

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
 from programme.loader import load_programme
 
-from .conftest import PROJECT, Site, messages
+from .conftest import PROJECT
 
 LANGS = ("de", "ru")
 
@@ -17,21 +16,6 @@ LANGS = ("de", "ru")
 def real_programme():
     """The counts a page must show come from programme.yaml, so editors can add and remove."""
     return load_programme(str(PROJECT / "programme.yaml"))
-
-
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("real")
-    for name in ("pelicanconf.py", "publishconf.py", "programme.yaml"):
-        shutil.copy2(PROJECT / name, root / name)
-    for name in ("content", "theme", "plugins"):
-        (root / name).symlink_to(PROJECT / name)
-    site = Site(root)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(root)
-        site.result = site.build()
-    assert site.result.published, messages(site.result)
-    return site
 
 
 def texts(site, lang):

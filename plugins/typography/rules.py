@@ -1,0 +1,130 @@
+"""The typographic rules, as pure functions on the text of one element in one language.
+
+Editors type plain spaces and dashes; the rules set what a typesetter would:
+- Russian: a spaced em dash between words, with a no-break space before it so that no line
+  starts with a dash; no-break spaces after one-letter words (в, к, с, …), between a number and
+  what it counts (2021 г., 50 участников), after an abbreviation before its word or number
+  (ст. 6, ул. Ленина, № 5), after a Roman numeral before its noun (XVI конференция).
+- German: no-break spaces inside abbreviations (z. B., e. V.), after an abbreviation before a
+  number (Art. 6) and between a number and its unit or noun (28. Juni, 20 Jahre).
+- Both: a text in «…» or „…“ is a name or a title: its dashes stay as the owner spells them
+  («Запад – Восток»), and only get the no-break space before them.
+Words that belong to a web or e-mail address are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pyphen
+
+NBSP = "\u00a0"
+SOFT_HYPHEN = "\u00ad"
+# Shorter words fit a line at any width; longer ones get soft hyphens in headings and menus.
+SHORTEST_HYPHENATED = 10
+
+_ADDRESS = re.compile(r"\S*(?:://|@|\bwww\.)\S*")
+_OPENING, _CLOSING = "«„", "»“"
+_SPACED_DASH = re.compile(r"(^|(?<=\S)) ([–—-]) (?=\S|$)")
+_NUMBER_BEFORE_WORD = re.compile(r"(?<=\d)(\.?) (?=[^\W\d_]|[%‰€$№°])")
+_RULES = {
+    "ru": (
+        (re.compile(r"(?<![\w\u00ad.-])([вксуоиаяВКСУОИАЯ]) "), rf"\1{NBSP}"),
+        (re.compile(r"(?<![\w-])(ст|ч|пп?|подп|ул|д|им|гл|стр|рис|табл|просп|пер|пл|т|см|напр|№)(\.?) "), rf"\1\2{NBSP}"),
+        (re.compile(r"(?<![\w-])([IVXLCDM]+) (?=[А-ЯЁа-яё«])"), rf"\1{NBSP}"),
+        (re.compile(r", (?=\d)"), f",{NBSP}"),
+    ),
+    "de": (
+        (re.compile(r"(?<![\w-])([^\W\d_]{1,3}\.) (?=[^\W\d_]{1,3}\.)"), rf"\1{NBSP}"),
+        (re.compile(r"(?<![\w-])([^\W\d_]{1,4}\.) (?=\d)"), rf"\1{NBSP}"),
+    ),
+}
+# The dash between words: Russian sets an em dash, German keeps the en dash it types.
+_DASH = {"ru": "—", "de": "–"}
+
+
+@dataclass
+class QuoteDepth:
+    """How many «…» or „…“ are open at this point of a paragraph (texts of several elements)."""
+
+    depth: int = 0
+
+
+def typeset(text: str, lang: str, quotes: QuoteDepth) -> str:
+    """text with the rules of lang; text outside web and e-mail addresses only."""
+    if lang not in _RULES:
+        return text
+    return _outside_addresses(text, lambda words: _typeset_words(words, lang, quotes))
+
+
+def _outside_addresses(text: str, transform) -> str:
+    pieces, position = [], 0
+    for address in _ADDRESS.finditer(text):
+        pieces += [transform(text[position : address.start()]), address.group()]
+        position = address.end()
+    pieces.append(transform(text[position:]))
+    return "".join(pieces)
+
+
+def _typeset_words(text: str, lang: str, quotes: QuoteDepth) -> str:
+    for pattern, replacement in _RULES[lang]:
+        text = pattern.sub(replacement, text)
+    text = _NUMBER_BEFORE_WORD.sub(rf"\1{NBSP}", text)
+    return "".join(_dashes(part, lang, quotes) for part in re.split(f"([{_OPENING}{_CLOSING}])", text))
+
+
+def _dashes(part: str, lang: str, quotes: QuoteDepth) -> str:
+    if part and part in _OPENING:
+        quotes.depth += 1
+    elif part and part in _CLOSING:
+        quotes.depth = max(0, quotes.depth - 1)
+    quoted = quotes.depth > 0
+
+    def dash(match: re.Match) -> str:
+        return f"{NBSP}{match.group(2) if quoted else _DASH[lang]} "
+
+    return _SPACED_DASH.sub(dash, part)
+
+
+_WORD = re.compile(rf"[^\W\d_]{{{SHORTEST_HYPHENATED},}}")
+
+
+@lru_cache(maxsize=None)
+def _dictionary(lang: str) -> pyphen.Pyphen | None:
+    """pyphen's patterns (from LibreOffice) for lang; None for a language it has none for."""
+    return pyphen.Pyphen(lang=lang, left=2, right=3) if pyphen.language_fallback(lang) else None
+
+
+def hyphenate(text: str, lang: str) -> str:
+    """Soft hyphens at the break points of the long words of text; addresses stay whole."""
+    if not _WORD.search(text):
+        return text  # spares loading a dictionary (a quarter of a second) for short words
+    dictionary = _dictionary(lang)
+    if dictionary is None:
+        return text
+    return _outside_addresses(text, lambda words: _WORD.sub(lambda m: _hyphenated(m.group(), dictionary), words))
+
+
+_VOWEL = re.compile("[aeiouyäöüаеёиоуыэюя]", re.IGNORECASE)
+
+
+def _hyphenated(word: str, dictionary: pyphen.Pyphen) -> str:
+    """The word with a soft hyphen at each break point whose syllables all have a vowel.
+
+    LibreOffice's German patterns split some consonant clusters on their own ("Deut-sch-land",
+    "Daten-schut-z-er-klä-rung"); such a piece joins the syllable before it ("Deutsch-land").
+    """
+    syllables: list[str] = []
+    for piece in _pieces(word, dictionary.positions(word)):
+        if syllables and not _VOWEL.search(piece):
+            syllables[-1] += piece
+        else:
+            syllables.append(piece)
+    return SOFT_HYPHEN.join(syllables)
+
+
+def _pieces(word: str, positions: list[int]) -> list[str]:
+    bounds = [0, *positions, len(word)]
+    return [word[start:end] for start, end in zip(bounds, bounds[1:])]
