@@ -20,7 +20,7 @@ PATH = "content"
 THEME = "theme"
 THEME_STATIC_PATHS = []  # sitebuild copies theme/static once for both languages
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["bilingual", "navigation", "placeholders", "programme", "search", "selective", "typography"]
+PLUGINS = ["bilingual", "navigation", "news", "placeholders", "programme", "search", "selective", "typography"]
 PROGRAMME_FILE = "programme.yaml"
 
 # Pages live in the language folder itself; a page and its translation share the file name,
