@@ -3,29 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 from pathlib import Path
 
 
-def added_and_changed(path: Path) -> tuple[dt.datetime, dt.datetime] | None:
-    """The times of the commits that added path and that last changed it; None outside git or
-    for an uncommitted file. SOURCE_DATE_EPOCH, where the caller sets it (reproducible-builds.org),
-    stands for both."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        moment = _utc(epoch)
-        return moment, moment
+def commit_times(directory: Path, *paths: str) -> list[dt.datetime] | None:
+    """The author times of the commits that changed paths (all commits without paths), newest
+    first, as `git log` in directory gives them; None outside a full git history.
+
+    Author times, because a rebase or cherry-pick keeps them. A shallow clone (CI's default)
+    knows only its last commits, so it is treated as having no history rather than a wrong one.
+    """
     try:
-        run = subprocess.run(
-            ["git", "log", "--format=%ct", "--", path.name],
-            cwd=path.parent, capture_output=True, text=True, check=True,
-        )
+        shallow = _git(directory, "rev-parse", "--is-shallow-repository")
+        log = _git(directory, "log", "--format=%at", *(["--follow", "--", *paths] if paths else []))
     except (OSError, subprocess.CalledProcessError):
         return None
-    commits = run.stdout.split()  # newest first
-    return (_utc(commits[-1]), _utc(commits[0])) if commits else None
+    if shallow.strip() == "true":
+        return None
+    return [dt.datetime.fromtimestamp(int(stamp), tz=dt.timezone.utc) for stamp in log.split()]
 
 
-def _utc(epoch: str) -> dt.datetime:
-    return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+def added_and_changed(path: Path) -> tuple[dt.datetime, dt.datetime] | None:
+    """When the commit that added path was written, and the one that last changed it; None for
+    a file outside a full history or not yet committed."""
+    times = commit_times(path.parent, path.name)
+    return (times[-1], times[0]) if times else None
+
+
+def _git(directory: Path, *arguments: str) -> str:
+    return subprocess.run(["git", *arguments], cwd=directory, capture_output=True, text=True, check=True).stdout

@@ -14,8 +14,7 @@ def commit(repo, when: str, message: str) -> None:
     subprocess.run(["git", "-C", str(repo), "commit", "-q", "-m", message], check=True, env=env)
 
 
-def test_added_and_last_changed_by_the_commits_of_that_file(monkeypatch, tmp_path):
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+def test_added_and_last_changed_by_the_commits_of_that_file(tmp_path):
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     news = tmp_path / "news"
     news.mkdir()
@@ -30,14 +29,21 @@ def test_added_and_last_changed_by_the_commits_of_that_file(monkeypatch, tmp_pat
     assert added_and_changed(item) == (dt.datetime(2021, 4, 1, 9, tzinfo=utc), dt.datetime(2021, 4, 3, 9, tzinfo=utc))
 
 
-def test_no_history_no_dates(monkeypatch, tmp_path):
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+def test_no_history_no_dates(tmp_path):
     item = tmp_path / "einladung.md"
     item.write_text("Title: Einladung\n")
     assert added_and_changed(item) is None
 
 
-def test_source_date_epoch_stands_for_both(monkeypatch, tmp_path):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1624892400")
-    moment = dt.datetime(2021, 6, 28, 15, 0, tzinfo=dt.timezone.utc)
-    assert added_and_changed(tmp_path / "einladung.md") == (moment, moment)
+def test_a_shallow_clone_has_no_history_rather_than_a_wrong_one(tmp_path):
+    source = tmp_path / "source"
+    subprocess.run(["git", "init", "-q", str(source)], check=True)
+    item = source / "einladung.md"
+    item.write_text("Title: Einladung\n")
+    commit(source, "2021-04-01T09:00:00+00:00", "add")
+    (source / "other.md").write_text("Title: Andere\n")
+    commit(source, "2021-04-05T09:00:00+00:00", "another file")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{source}", str(clone)], check=True)
+    assert added_and_changed(clone / "einladung.md") is None
+    assert added_and_changed(item) is not None
