@@ -24,6 +24,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from markupsafe import escape
+
 from .rules import SOFT_HYPHEN, QuoteDepth, hyphenate, typeset
 
 UNTOUCHED = frozenset({"head", "script", "style", "code", "pre", "kbd", "samp", "textarea", "svg", "math", "template"})
@@ -54,17 +56,19 @@ class _Context:
 
 def typeset_page(page: str, default_lang: str) -> str:
     """The page with its visible text typeset; page is a whole HTML document."""
-    stack = [_Context("", default_lang, untouched=False, hyphenated=False, quotes=QuoteDepth())]
+    stack = [_Context("", default_lang.split("-")[0].lower(), untouched=False, hyphenated=False, quotes=QuoteDepth())]
     pieces, position = [], 0
     for token in _TOKEN.finditer(page):
         pieces += [_text(page[position : token.start()], stack[-1]), token.group()]
         position = token.end()
         closing, tag = token.group(2), (token.group(3) or "").lower()
-        if not tag or tag in VOID or token.group().endswith("/>"):
-            continue
+        if not tag or tag in VOID:
+            continue  # "/>" closes only in SVG, which is untouched anyway: _close pops it with <svg>
         if closing:
             _close(stack, tag)
         else:
+            if tag == "body":
+                _close(stack, "head")  # whose end tag HTML lets a page leave out
             stack.append(_open(stack[-1], tag, dict(_attributes(token.group(4)))))
     pieces.append(_text(page[position:], stack[-1]))
     return "".join(pieces)
@@ -79,7 +83,7 @@ def _attributes(source: str):
 def _open(parent: _Context, tag: str, attributes: dict[str, str]) -> _Context:
     return _Context(
         tag=tag,
-        lang=attributes.get("lang", parent.lang),
+        lang=attributes["lang"].split("-")[0].lower() if attributes.get("lang") else parent.lang,
         untouched=parent.untouched or tag in UNTOUCHED,
         hyphenated=parent.hyphenated or tag in HEADINGS or HYPHENATE_CLASS in attributes.get("class", "").split(),
         quotes=QuoteDepth() if tag in BLOCKS else parent.quotes,
@@ -100,6 +104,7 @@ def _text(raw: str, context: _Context) -> str:
     result = typeset(text, context.lang, context.quotes)
     if context.hyphenated:
         result = hyphenate(result, context.lang)
-    if result == text:
+    if result == text and SOFT_HYPHEN not in text:
         return raw
-    return html.escape(result, quote=False).replace(SOFT_HYPHEN, SOFT_HYPHEN_MARKUP)
+    # markupsafe escapes as Jinja does, so a changed text reads as the template wrote it.
+    return str(escape(result)).replace(SOFT_HYPHEN, SOFT_HYPHEN_MARKUP)

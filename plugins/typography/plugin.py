@@ -13,7 +13,10 @@ from .document import typeset_page
 def typeset_written_page(path: str, context: dict) -> None:
     page = Path(path)
     if page.suffix == ".html":
-        page.write_text(typeset_page(page.read_text(encoding="utf-8"), context["DEFAULT_LANG"]), encoding="utf-8")
+        with page.open(encoding="utf-8", newline="") as written:  # keep the line ends as written
+            typeset = typeset_page(written.read(), context["DEFAULT_LANG"])
+        with page.open("w", encoding="utf-8", newline="") as rewritten:
+            rewritten.write(typeset)
 
 
 def register() -> None:

@@ -7,8 +7,9 @@ Editors type plain spaces and dashes; the rules set what a typesetter would:
   (ст. 6, ул. Ленина, № 5), after a Roman numeral before its noun (XVI конференция).
 - German: no-break spaces inside abbreviations (z. B., e. V.), after an abbreviation before a
   number (Art. 6) and between a number and its unit or noun (28. Juni, 20 Jahre).
-- Both: a text in «…» or „…“ is a name or a title: its dashes stay as the owner spells them
-  («Запад – Восток»), and only get the no-break space before them.
+- Both: a text in quotation marks («…», „…“, »…«) is a name or a title: its dashes stay as the
+  owner spells them («Запад – Восток»), and only get the no-break space before them. A dash
+  between two numbers (18:00 – 20:00) is a range, not a dash between words, and stays as typed.
 Words that belong to a web or e-mail address are never touched.
 """
 
@@ -26,15 +27,18 @@ SOFT_HYPHEN = "\u00ad"
 SHORTEST_HYPHENATED = 10
 
 _ADDRESS = re.compile(r"\S*(?:://|@|\bwww\.)\S*")
-_OPENING, _CLOSING = "«„", "»“"
-_SPACED_DASH = re.compile(r"(^|(?<=\S)) ([–—-]) (?=\S|$)")
+# Opening and closing quotation marks of each language, outer and inner.
+_QUOTES = {"ru": ("«„", "»“"), "de": ("„»‚›", "“«‘‹")}
+# A dash with a space on each side; the space before may already be a no-break space.
+_SPACED_DASH = re.compile(rf"(?:^|(?<=[^\s\d])|(?<=\d)(?![ {NBSP}][–—-] \d))[ {NBSP}]([–—-]) (?=\S|$)")
 _NUMBER_BEFORE_WORD = re.compile(r"(?<=\d)(\.?) (?=[^\W\d_]|[%‰€$№°])")
 _RULES = {
     "ru": (
         (re.compile(r"(?<![\w\u00ad.-])([вксуоиаяВКСУОИАЯ]) "), rf"\1{NBSP}"),
-        (re.compile(r"(?<![\w-])(ст|ч|пп?|подп|ул|д|им|гл|стр|рис|табл|просп|пер|пл|т|см|напр|№)(\.?) "), rf"\1\2{NBSP}"),
+        (re.compile(r"(?<![\w-])(ст|ч|пп?|подп|ул|д|им|гл|стр|рис|табл|просп|пер|пл|т|см|напр)\. "), rf"\1.{NBSP}"),
+        (re.compile(r"№ "), f"№{NBSP}"),
         (re.compile(r"(?<![\w-])([IVXLCDM]+) (?=[А-ЯЁа-яё«])"), rf"\1{NBSP}"),
-        (re.compile(r", (?=\d)"), f",{NBSP}"),
+        (re.compile(r"(?<=[^\W\d_]), (?=\d)"), f",{NBSP}"),  # the house number stays with its street
     ),
     "de": (
         (re.compile(r"(?<![\w-])([^\W\d_]{1,3}\.) (?=[^\W\d_]{1,3}\.)"), rf"\1{NBSP}"),
@@ -69,21 +73,22 @@ def _outside_addresses(text: str, transform) -> str:
 
 
 def _typeset_words(text: str, lang: str, quotes: QuoteDepth) -> str:
+    opening, closing = _QUOTES[lang]
+    text = "".join(_dashes(part, lang, quotes, opening, closing) for part in re.split(f"([{opening}{closing}])", text))
     for pattern, replacement in _RULES[lang]:
         text = pattern.sub(replacement, text)
-    text = _NUMBER_BEFORE_WORD.sub(rf"\1{NBSP}", text)
-    return "".join(_dashes(part, lang, quotes) for part in re.split(f"([{_OPENING}{_CLOSING}])", text))
+    return _NUMBER_BEFORE_WORD.sub(rf"\1{NBSP}", text)
 
 
-def _dashes(part: str, lang: str, quotes: QuoteDepth) -> str:
-    if part and part in _OPENING:
+def _dashes(part: str, lang: str, quotes: QuoteDepth, opening: str, closing: str) -> str:
+    if part and part in opening:
         quotes.depth += 1
-    elif part and part in _CLOSING:
+    elif part and part in closing:
         quotes.depth = max(0, quotes.depth - 1)
     quoted = quotes.depth > 0
 
     def dash(match: re.Match) -> str:
-        return f"{NBSP}{match.group(2) if quoted else _DASH[lang]} "
+        return f"{NBSP}{match.group(1) if quoted else _DASH[lang]} "
 
     return _SPACED_DASH.sub(dash, part)
 

@@ -40,17 +40,19 @@ BROKEN_WORDS = """() => {
       }
     }
   }
-  return broken;
+  return {titles: titles.length, broken};
 }"""
 
 
 @pytest.mark.parametrize("width", [320, PHONE["width"]])
 def test_no_title_line_ends_inside_a_word_without_a_hyphen(site, phone_tab, width):
     phone_tab.set_viewport_size({"width": width, "height": PHONE["height"]})
-    found = []
+    found, untitled = [], []
     for path in site.paths:
         visit(phone_tab, site, path)
-        found += [f"{path} at {width}px: {broken}" for broken in phone_tab.evaluate(BROKEN_WORDS)]
-    languages = {path.split("/")[1] for path in site.language_paths}
-    assert languages == {"de", "ru"}
+        checked = phone_tab.evaluate(BROKEN_WORDS)
+        found += [f"{path} at {width}px: {broken}" for broken in checked["broken"]]
+        untitled += [path] if not checked["titles"] else []
+    assert {path.split("/")[1] for path in site.language_paths} == {"de", "ru"}
+    assert untitled == []  # every page has a heading and the menu to check
     assert not found, "\n".join(found)

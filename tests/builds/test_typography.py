@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 
 import pytest
 from bs4 import BeautifulSoup
@@ -10,6 +12,7 @@ from bs4 import BeautifulSoup
 from typography.document import SOFT_HYPHEN_MARKUP as BREAK
 
 from .conftest import NO_BREAK_SPACE as NB
+from .conftest import PROJECT, Site, as_read, messages
 from .conftest import SOFT_HYPHEN as SHY
 
 LANGS = ("de", "ru")
@@ -63,3 +66,36 @@ def test_russian_dashes_and_no_break_spaces_in_the_text(real_site):
 
 def test_german_abbreviations_stay_together(real_site):
     assert f"Deutsch-Russisches Forum e.{NB}V." in real_site.html("de/organisatoren/index.html")
+
+
+@pytest.fixture(scope="module")
+def untypeset_site(tmp_path_factory):
+    """The real site built without the typography plugin, to compare with."""
+    root = tmp_path_factory.mktemp("untypeset")
+    for name in ("publishconf.py", "programme.yaml"):
+        shutil.copy2(PROJECT / name, root / name)
+    settings = (PROJECT / "pelicanconf.py").read_text(encoding="utf-8")
+    (root / "pelicanconf.py").write_text(settings + '\nPLUGINS = [p for p in PLUGINS if p != "typography"]\n', encoding="utf-8")
+    for name in ("content", "theme", "plugins"):
+        (root / name).symlink_to(PROJECT / name)
+    site = Site(root)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        result = site.build()
+    assert result.published, messages(result)
+    return site
+
+
+def test_typesetting_changes_the_text_and_nothing_else(real_site, untypeset_site):
+    """Every tag with its attributes, and the whole <head>, as the templates wrote them."""
+    tags = re.compile(r"<[^>]*>")
+    compared = 0
+    for lang in LANGS:
+        for path in built(untypeset_site, f"{lang}/**/*.html"):
+            relative = path.relative_to(untypeset_site.output).as_posix()
+            before, after = path.read_text(encoding="utf-8"), real_site.html(relative).replace(BREAK, "")
+            assert before.split("<body")[0] == after.split("<body")[0], relative
+            assert tags.findall(before) == tags.findall(after), relative
+            assert as_read(after).replace("—", "–") == as_read(before).replace("—", "–").replace(" - ", " – "), relative
+            compared += 1
+    assert compared >= 30

@@ -33,6 +33,13 @@ def de(text: str) -> str:
     # A Roman numeral stays with its noun.
     ("на XVI Германо-российскую конференцию", f"на XVI{NB}Германо-российскую конференцию"),
     ("Около 50 молодых людей", f"Около 50{NB}молодых людей"),
+    # A dash after a word that keeps its neighbour is still a dash.
+    ("Я – студент, и т. д. – всё", f"Я{NB}— студент, и{NB}т.{NB}д.{NB}— всё"),
+    ("Калуга – это я – и ты", f"Калуга{NB}— это я{NB}— и{NB}ты"),
+    # A range of numbers keeps its dash; a list of numbers may break after each comma.
+    ("18:00 – 20:00", "18:00 – 20:00"),
+    ("2019, 2020, 2021", "2019, 2020, 2021"),
+    ("им дали", "им дали"),  # a pronoun, not the abbreviation "им."
 ])
 def test_russian(typed, typeset_text):
     assert ru(typed) == typeset_text
@@ -55,6 +62,11 @@ def test_german(typed, typeset_text):
 def test_a_quoted_name_keeps_its_owners_dash_and_only_gains_the_no_break_space():
     typed = "Федеральный союз германских обществ «Запад – Восток» и фонд – партнёры"
     assert ru(typed) == f"Федеральный союз германских обществ «Запад{NB}– Восток» и{NB}фонд{NB}— партнёры"
+
+
+def test_german_quotation_marks_of_either_style():
+    assert de("»Ost – West« ist gut - nicht „Nord – Süd“ - oder") == \
+        f"»Ost{NB}– West« ist gut{NB}– nicht „Nord{NB}– Süd“{NB}– oder"
 
 
 def test_a_quotation_that_spans_elements_is_still_a_quotation():
@@ -116,6 +128,19 @@ def test_a_page_is_typeset_in_its_text_only():
     assert f"и{NB}<a" in body and f"</a>{NB}— очно." in body
     assert "<pre>в Калуге – очно</pre>" in body and "<code>в Калуге – очно</code>" in body
     assert '<svg viewBox="0 0 20 20"><text>в Калуге – очно</text></svg>' in body
+
+
+@pytest.mark.parametrize("page, expected", [
+    # A region in the language tag; a head without its end tag; a self-closed tag in HTML.
+    ('<html lang="ru-RU"><body><p>в Калуге</p></body></html>', f'<html lang="ru-RU"><body><p>в{NB}Калуге</p></body></html>'),
+    ('<html lang="ru"><head><title>в Калуге</title><body><p>в Калуге</p>',
+     f'<html lang="ru"><head><title>в Калуге</title><body><p>в{NB}Калуге</p>'),
+    ('<html lang="ru"><body><a href=/ru/>в Калуге</a></body></html>', f'<html lang="ru"><body><a href=/ru/>в{NB}Калуге</a></body></html>'),
+    # A soft hyphen an editor typed becomes the mark the stylesheet draws, even where nothing else changes.
+    ('<html lang="de"><body><p>Ost&shy;west</p></body></html>', f'<html lang="de"><body><p>Ost{SOFT_HYPHEN_MARKUP}west</p></body></html>'),
+])
+def test_edge_cases_of_real_html(page, expected):
+    assert typeset_page(page, "de") == expected
 
 
 def test_markup_around_the_text_stays_byte_for_byte():
