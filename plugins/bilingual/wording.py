@@ -3,7 +3,7 @@
 - A name opens a line or sentence with a capital letter and keeps its own case mid-list
   («город Калуга» in a list, «Город Калуга» at the start of a line): the data holds one form,
   the template capitalises where the line starts.
-- Small counts are written in words ("fünf Arbeitsgruppen", «пять рабочих групп»), larger ones
+- Small counts (one to twelve) are written in words ("fünf Arbeitsgruppen", «пять рабочих групп»), larger ones
   in digits. Russian numerals agree with the gender of the counted noun («две группы», «два
   дня»), which only the translator knows: the catalogue gives it (see spelled_out).
 """
@@ -22,8 +22,9 @@ GENDERS = {"m": "masculine", "f": "feminine", "n": "neuter"}
 # "ein/eine", and a catalogue writes the singular without a number ("eine Arbeitsgruppe").
 GENDERED_NUMERALS = frozenset({"ru"})
 
-# The first character of the visible text: after any opening tags, never inside one.
-_FIRST_CHARACTER = re.compile(r"\A((?:\s*<[^>]*>)*\s*)([^<&\s])")
+# The first letter of the visible text: after opening tags (whose quoted attributes may hold ">"),
+# entities, spaces and opening quotation marks or brackets; never inside a tag.
+_FIRST_LETTER = re.compile(r"""\A((?:\s|<(?:"[^"]*"|'[^']*'|[^'">])*>|&[#\w]+;|[«„‚»"'(\[])*)([^\W\d_])""")
 
 
 def capitalized(text: str) -> str:
@@ -34,7 +35,7 @@ def capitalized(text: str) -> str:
 def capitalize_first(text: str) -> Markup:
     """The text (escaped unless it is Markup already) with its first visible letter in upper case."""
     markup = escape(text)
-    return Markup(_FIRST_CHARACTER.sub(lambda m: m.group(1) + m.group(2).upper(), markup, count=1))
+    return Markup(_FIRST_LETTER.sub(lambda m: m.group(1) + m.group(2).upper(), markup, count=1))
 
 
 def spelled_out(count: int, gender: str = "m", *, lang: str) -> str:
@@ -43,10 +44,10 @@ def spelled_out(count: int, gender: str = "m", *, lang: str) -> str:
     num2words because Babel formats numbers but does not spell them out (CLDR's spell-out rules
     reach Python only through ICU).
     """
-    if not 0 <= count <= LARGEST_IN_WORDS:
-        return str(count)
     if gender not in GENDERS:
         raise ValueError(f"grammatical gender {gender!r}: use m, f or n in the catalogue")
+    if not 1 <= count <= LARGEST_IN_WORDS:
+        return str(count)
     if lang in GENDERED_NUMERALS:
         return num2words(count, lang=lang, gender=GENDERS[gender])
     return num2words(count, lang=lang)
