@@ -85,7 +85,7 @@ i18n-extract: $(VENV)/.installed
 		-o $(TRANSLATIONS)/messages.pot theme/templates
 
 i18n-update: i18n-extract
-	$(PYBABEL) update --no-wrap -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -D messages
+	$(PYBABEL) update --no-wrap --ignore-obsolete -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -D messages
 
 clean:
 	rm -rf $(OUTPUTDIR) cache .pytest_cache

@@ -50,7 +50,7 @@ _SCRIPT_TRANSLATION = str.maketrans(_SCRIPT_ESCAPES)
 
 def event_jsonld(programme: Programme, event: Event, lang: str, page_url: str) -> dict[str, Any]:
     """The schema.org Event of one event page, in lang ("de" or "ru")."""
-    attendance = MIXED if event.format is Format.HYBRID else OFFLINE
+    attendance = {Format.HYBRID: MIXED, Format.ON_SITE: OFFLINE}.get(event.format)
     start, end = _event_bounds(event)
     data: dict[str, Any] = {
         "@context": CONTEXT,
@@ -59,12 +59,13 @@ def event_jsonld(programme: Programme, event: Event, lang: str, page_url: str) -
         "description": event.description.get(lang),
         "startDate": start.isoformat(),
         "endDate": end.isoformat(),
-        "eventAttendanceMode": attendance,
         "eventStatus": SCHEDULED,
         "location": _event_location(event, lang, page_url),
         "inLanguage": lang,
         "url": page_url,
     }
+    if attendance:
+        data["eventAttendanceMode"] = attendance
     if event.organisers:
         data["organizer"] = [_organization(organisation, lang) for organisation in event.organisers]
     sub_events = [_session_event(event, session, lang, page_url, attendance) for session in event.sessions if session.start]
@@ -156,7 +157,7 @@ def _organization(organisation: Organisation, lang: str) -> dict[str, Any]:
 # --- sessions ----------------------------------------------------------------------------------
 
 
-def _session_event(event: Event, session: Session, lang: str, page_url: str, attendance: str) -> dict[str, Any]:
+def _session_event(event: Event, session: Session, lang: str, page_url: str, attendance: str | None) -> dict[str, Any]:
     """A timed session as a sub-event; its anchor on the event page is its id."""
     assert session.start is not None
     data: dict[str, Any] = {
@@ -164,9 +165,10 @@ def _session_event(event: Event, session: Session, lang: str, page_url: str, att
         "name": session.title.get(lang),
         "startDate": _at(event, session.date, session.start).isoformat(),
         "eventStatus": SCHEDULED,
-        "eventAttendanceMode": attendance,
         "url": f"{page_url}#{session.id}",
     }
+    if attendance:
+        data["eventAttendanceMode"] = attendance
     if session.end:
         data["endDate"] = _at(event, session.date, session.end).isoformat()
     if session.description:

@@ -485,8 +485,8 @@ class _Reader:
         fields = self.fields(
             node,
             where,
-            ("id", "title", "short_title", "start", "end", "cities", "format", "timezone", "description"),
-            ("motto", "theme", "organisers", "venue", "sessions"),
+            ("id", "title", "short_title", "start", "end", "cities", "timezone", "description"),
+            ("format", "motto", "theme", "organisers", "venue", "sessions"),
         )
         if fields is None:
             return None

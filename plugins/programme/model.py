@@ -124,9 +124,9 @@ class Event:
     start: dt.date
     end: dt.date
     cities: tuple[Localized, ...]
-    format: Format
     timezone: ZoneInfo
     description: Localized
+    format: Format | None = None  # None: no source says how one takes part
     organisers: tuple[Organisation, ...] = ()
     venue: Venue | None = None
     motto: Localized | None = None

@@ -17,7 +17,7 @@ from bilingual.wording import capitalized
 
 from . import export_paths
 from .l10n import TimeLabel, format_date, format_date_range, format_day_short, session_time_label
-from .model import Deadline, Event, Format, GroupKind, Localized, Organisation, OrganisationCategory, Programme, Session, Venue, WorkingGroup
+from .model import Deadline, Event, GroupKind, Localized, Organisation, OrganisationCategory, Programme, Session, Venue, WorkingGroup
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class EventView:
     start_iso: str
     end_iso: str
     places: Markup
-    hybrid: bool
+    format: str | None  # a Format value ("on-site", "hybrid"); None where no source says
     motto: Markup | None
     theme: Markup | None
     description: Markup
@@ -197,7 +197,7 @@ def event_view(event: Event, programme: Programme, lang: str, url: str | None) -
         start_iso=event.start.isoformat(),
         end_iso=event.end.isoformat(),
         places=names([text(city, lang) for city in event.cities], lang),
-        hybrid=event.format is Format.HYBRID,
+        format=event.format.value if event.format else None,
         motto=optional_text(event.motto, lang),
         theme=optional_text(event.theme, lang),
         description=text(event.description, lang),

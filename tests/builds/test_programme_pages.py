@@ -76,7 +76,7 @@ def test_event_without_sessions_says_the_programme_will_be_announced(basic_site)
     assert "Подробная программа будет объявлена позднее." in text(basic_site.page("ru/vorabend/index.html"))
 
 
-@pytest.mark.parametrize("lang, count, beside", [("de", "Die Konferenz hat zwei Arbeitsgruppen.", "Neben den Arbeitsgruppen tagt:"),
+@pytest.mark.parametrize("lang, count, beside", [("de", "Auf der Konferenz tagen zwei Arbeitsgruppen.", "Neben den Arbeitsgruppen tagt:"),
                                                  ("ru", "На конференции работают две рабочие группы.", "Параллельно с рабочими группами:")])
 def test_working_groups_page_from_the_data_links_to_each_session(basic_site, lang, count, beside):
     page = basic_site.page(f"{lang}/arbeitsgruppen/index.html")
@@ -99,11 +99,20 @@ def test_organisations_page_groups_by_role(basic_site):
     assert text(page.select_one("#veranstalter")) == "Городской организатор Проводит"
 
 
+@pytest.mark.parametrize("lang, theme, organiser", [("de", "Thema „Digitales“", "Veranstalter"),
+                                                     ("ru", "Тема «Цифровое»", "Организатор")])
+def test_event_facts_name_the_theme_and_leave_out_an_unknown_format(basic_site, lang, theme, organiser):
+    facts = text(basic_site.page(f"{lang}/tagung/index.html").select_one("dl.facts"))
+    assert theme in facts and f"{organiser} " in facts  # one organiser: the label in the singular
+    evening = basic_site.page(f"{lang}/vorabend/index.html").select("dl.facts dt")
+    assert [text(dt) for dt in evening] == [{"de": "Wann", "ru": "Когда"}[lang], {"de": "Wo", "ru": "Где"}[lang]]
+
+
 def test_a_name_keeps_its_lower_case_mid_sentence(basic_site):
     page = basic_site.page("ru/arbeitsgruppen/index.html")
     assert text(page.select_one("#jugend p")) == "Координация: городской организатор"
     facts = basic_site.page("ru/tagung/index.html").select_one("dl.facts")
-    assert "Организаторы Городской организатор" in text(facts)
+    assert "Организатор Городской организатор" in text(facts)
 
 
 @pytest.mark.parametrize("lang, date", [("de", "12. Mai 2021"), ("ru", "12 мая 2021 г.")])
@@ -127,7 +136,7 @@ def test_text_from_the_data_is_escaped(make_site):
         assert "<script>" not in source and "&lt;" in source
         assert site.page(f"{lang}/tagung/index.html").select_one("#eroeffnung h4").get_text() == hostile
     german = (site.output / "de" / "tagung" / "index.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; " in german
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quoted&#34;" in german
 
 
 @pytest.mark.parametrize("lang, date", [("de", "1. Mai 2021"), ("ru", "1 мая 2021 г.")])

@@ -149,6 +149,8 @@ VARIATIONS = [
      "a key must be a plain name"),
     ("home_timezone: Europe/Berlin\n", "home_timezone: Europe/Berlin\nhome_timezone: Europe/Moscow\n",
      "home_timezone: Europe/Moscow", "home_timezone", "'home_timezone' is given twice (first at line 2)"),
+    ("coordinators: [drf, goethe]", "coordinators: [drf, goethe]\n    kind: forun", "forun", "working_groups.kultur.kind",
+     "unknown kind 'forun'; did you mean 'forum'?"),
     ("title: {de: Kultur, ru: Культура}", "title: {de: Kultur, ru: Культура, en: Culture}",
      "en: Culture",
      "working_groups.kultur.title", "unknown key 'en'; allowed here: de, ru"),
