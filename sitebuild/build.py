@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pelican import Pelican
 from pelican.settings import read_settings
+from typography.rules import load_dictionaries
 
 from . import checks, entry_page, page_facts, search_index, site_files, timestamp
 from .catalogue_check import catalogue_problems
@@ -120,6 +121,7 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
     staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-", dir=output_dir.parent))
     try:
         languages = settings["LANGUAGES"]
+        load_dictionaries(languages)  # before the language processes fork, which then share them
         pages = {}
         with ProcessPoolExecutor(max_workers=len(languages), mp_context=get_context("fork")) as pool:
             runs = [

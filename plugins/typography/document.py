@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import escape
 
@@ -45,8 +45,7 @@ _TOKEN = re.compile(
 _ATTRIBUTE = re.compile(r"""([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 
-@dataclass(frozen=True)
-class _Context:
+class _Context(NamedTuple):  # one per open element of every page: a tuple is the cheapest
     tag: str
     lang: str
     untouched: bool
@@ -56,7 +55,7 @@ class _Context:
 
 def typeset_page(page: str, default_lang: str) -> str:
     """The page with its visible text typeset; page is a whole HTML document."""
-    stack = [_Context("", default_lang.split("-")[0].lower(), untouched=False, hyphenated=False, quotes=QuoteDepth())]
+    stack = [_Context("", default_lang.split("-")[0].lower(), False, False, QuoteDepth())]
     pieces, position = [], 0
     for token in _TOKEN.finditer(page):
         pieces += [_text(page[position : token.start()], stack[-1]), token.group()]
@@ -69,7 +68,9 @@ def typeset_page(page: str, default_lang: str) -> str:
         else:
             if tag == "body":
                 _close(stack, "head")  # whose end tag HTML lets a page leave out
-            stack.append(_open(stack[-1], tag, dict(_attributes(token.group(4)))))
+            source = token.group(4)
+            attributes = dict(_attributes(source)) if "lang" in source or "class" in source else {}
+            stack.append(_open(stack[-1], tag, attributes))
     pieces.append(_text(page[position:], stack[-1]))
     return "".join(pieces)
 
@@ -82,25 +83,27 @@ def _attributes(source: str):
 
 def _open(parent: _Context, tag: str, attributes: dict[str, str]) -> _Context:
     return _Context(
-        tag=tag,
-        lang=attributes["lang"].split("-")[0].lower() if attributes.get("lang") else parent.lang,
-        untouched=parent.untouched or tag in UNTOUCHED,
-        hyphenated=parent.hyphenated or tag in HEADINGS or HYPHENATE_CLASS in attributes.get("class", "").split(),
-        quotes=QuoteDepth() if tag in BLOCKS else parent.quotes,
+        tag,
+        attributes["lang"].split("-")[0].lower() if attributes.get("lang") else parent.lang,
+        parent.untouched or tag in UNTOUCHED,
+        parent.hyphenated or tag in HEADINGS or HYPHENATE_CLASS in attributes.get("class", "").split(),
+        QuoteDepth() if tag in BLOCKS else parent.quotes,
     )
 
 
 def _close(stack: list[_Context], tag: str) -> None:
     """Closes tag and any element left open inside it (HTML lets <p> and <li> end implicitly)."""
-    if any(context.tag == tag for context in stack[1:]):
+    if stack[-1].tag == tag:
+        stack.pop()
+    elif any(context.tag == tag for context in stack[1:]):
         while stack.pop().tag != tag:
             pass
 
 
 def _text(raw: str, context: _Context) -> str:
-    if context.untouched or not raw.strip():
+    if context.untouched or not raw or raw.isspace():
         return raw
-    text = html.unescape(raw)
+    text = html.unescape(raw) if "&" in raw else raw
     result = typeset(text, context.lang, context.quotes)
     if context.hyphenated:
         result = hyphenate(result, context.lang)

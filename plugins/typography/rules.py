@@ -32,19 +32,23 @@ _QUOTES = {"ru": ("«„", "»“"), "de": ("„»‚›", "“«‘‹")}
 # A dash with a space on each side; the space before may already be a no-break space.
 _SPACED_DASH = re.compile(rf"(?:^|(?<=[^\s\d])|(?<=\d)(?![ {NBSP}][–—-] \d))[ {NBSP}]([–—-]) (?=\S|$)")
 _NUMBER_BEFORE_WORD = re.compile(r"(?<=\d)(\.?) (?=[^\W\d_]|[%‰€$№°])")
+# (a character the text must hold for the rule to apply at all, pattern, replacement): the check
+# spares most texts most patterns, as a build typesets every text node of every page.
 _RULES = {
     "ru": (
-        (re.compile(r"(?<![\w\u00ad.-])([вксуоиаяВКСУОИАЯ]) "), rf"\1{NBSP}"),
-        (re.compile(r"(?<![\w-])(ст|ч|пп?|подп|ул|д|им|гл|стр|рис|табл|просп|пер|пл|т|см|напр)\. "), rf"\1.{NBSP}"),
-        (re.compile(r"№ "), f"№{NBSP}"),
-        (re.compile(r"(?<![\w-])([IVXLCDM]+) (?=[А-ЯЁа-яё«])"), rf"\1{NBSP}"),
-        (re.compile(r"(?<=[^\W\d_]), (?=\d)"), f",{NBSP}"),  # the house number stays with its street
+        (" ", re.compile(r"(?<![\w\u00ad.-])([вксуоиаяВКСУОИАЯ]) "), rf"\1{NBSP}"),
+        (".", re.compile(r"(?<![\w-])(ст|ч|пп?|подп|ул|д|им|гл|стр|рис|табл|просп|пер|пл|т|см|напр)\. "), rf"\1.{NBSP}"),
+        ("№", re.compile(r"№ "), f"№{NBSP}"),
+        (" ", re.compile(r"(?<![\w-])([IVXLCDM]+) (?=[А-ЯЁа-яё«])"), rf"\1{NBSP}"),
+        (",", re.compile(r"(?<=[^\W\d_]), (?=\d)"), f",{NBSP}"),  # the house number stays with its street
     ),
     "de": (
-        (re.compile(r"(?<![\w-])([^\W\d_]{1,3}\.) (?=[^\W\d_]{1,3}\.)"), rf"\1{NBSP}"),
-        (re.compile(r"(?<![\w-])([^\W\d_]{1,4}\.) (?=\d)"), rf"\1{NBSP}"),
+        (".", re.compile(r"(?<![\w-])([^\W\d_]{1,3}\.) (?=[^\W\d_]{1,3}\.)"), rf"\1{NBSP}"),
+        (".", re.compile(r"(?<![\w-])([^\W\d_]{1,4}\.) (?=\d)"), rf"\1{NBSP}"),
     ),
 }
+_DIGIT = re.compile(r"\d")
+_DASHES = ("-", "–", "—")
 # The dash between words: Russian sets an em dash, German keeps the en dash it types.
 _DASH = {"ru": "—", "de": "–"}
 
@@ -60,7 +64,9 @@ def typeset(text: str, lang: str, quotes: QuoteDepth) -> str:
     """text with the rules of lang; text outside web and e-mail addresses only."""
     if lang not in _RULES:
         return text
-    return _outside_addresses(text, lambda words: _typeset_words(words, lang, quotes))
+    if "@" in text or "://" in text or "www." in text:
+        return _outside_addresses(text, lambda words: _typeset_words(words, lang, quotes))
+    return _typeset_words(text, lang, quotes)
 
 
 def _outside_addresses(text: str, transform) -> str:
@@ -74,10 +80,14 @@ def _outside_addresses(text: str, transform) -> str:
 
 def _typeset_words(text: str, lang: str, quotes: QuoteDepth) -> str:
     opening, closing = _QUOTES[lang]
-    text = "".join(_dashes(part, lang, quotes, opening, closing) for part in re.split(f"([{opening}{closing}])", text))
-    for pattern, replacement in _RULES[lang]:
-        text = pattern.sub(replacement, text)
-    return _NUMBER_BEFORE_WORD.sub(rf"\1{NBSP}", text)
+    if any(mark in text for mark in opening + closing):
+        text = "".join(_dashes(part, lang, quotes, opening, closing) for part in re.split(f"([{opening}{closing}])", text))
+    elif any(dash in text for dash in _DASHES):
+        text = _dashes(text, lang, quotes, opening, closing)
+    for needed, pattern, replacement in _RULES[lang]:
+        if needed in text:
+            text = pattern.sub(replacement, text)
+    return _NUMBER_BEFORE_WORD.sub(rf"\1{NBSP}", text) if _DIGIT.search(text) else text
 
 
 def _dashes(part: str, lang: str, quotes: QuoteDepth, opening: str, closing: str) -> str:
@@ -100,6 +110,13 @@ _WORD = re.compile(rf"[^\W\d_]{{{SHORTEST_HYPHENATED},}}")
 def _dictionary(lang: str) -> pyphen.Pyphen | None:
     """pyphen's patterns (from LibreOffice) for lang; None for a language it has none for."""
     return pyphen.Pyphen(lang=lang, left=2, right=3) if pyphen.language_fallback(lang) else None
+
+
+def load_dictionaries(languages) -> None:
+    """Reads the patterns of languages now (German's take 0.4 s): a build that forks one process
+    per language, and then typesets its bilingual pages itself, reads them once, not twice."""
+    for lang in languages:
+        _dictionary(lang)
 
 
 def hyphenate(text: str, lang: str) -> str:
