@@ -13,9 +13,14 @@ TRANSLATIONS := theme/translations
 .DEFAULT_GOAL := html
 .PHONY: html serve devserver publish rsync_upload github check translations new-page test clean bench audit i18n-extract i18n-update
 
+# The site's own packages for building and serving; the tests' tools only where tests run.
 $(VENV)/.installed: requirements.txt
 	$(PYTHON_BOOT) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
 html: $(VENV)/.installed
@@ -63,11 +68,11 @@ new-page: $(VENV)/.installed
 # (browser tests) and Java (the Nu HTML checker).
 TEST_COMMANDS := node=nodejs npm=npm chromium=chromium java=default-jre-headless
 
-test: $(VENV)/.installed
+test: $(VENV)/.dev-installed
 	scripts/require-commands $(TEST_COMMANDS)
 	$(PY) -m pytest
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.dev-installed
 	$(PY) -m sitebuild.bench --pages $(PAGES)
 
 # Lighthouse (npm, pinned in audit/) on Debian's Chromium: home, programme and an event page in
