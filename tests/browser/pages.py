@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
+
 # The kinds of page the theme renders, each told by an element only its template writes
 # (checked in this order; a language page matching none is a plain page; 404s go by their name).
 KIND_MARKERS = {
@@ -31,6 +33,27 @@ def kind_of(page, path: str) -> str:
         if page.locator(selector).count():
             return kind
     return "plain page"
+
+
+def kind_of_file(site, path: str) -> str:
+    """The kind of a built page, told from its file as kind_of tells it in the browser."""
+    if path.endswith("/404.html") and path != "/404.html":
+        return "404"
+    document = BeautifulSoup(site.file(path).read_text(encoding="utf-8"), "html.parser")
+    return next((kind for kind, selector in KIND_MARKERS.items() if document.select_one(selector)), "plain page")
+
+
+def one_page_per_kind(site, paths) -> list[str]:
+    """One of paths for each kind of page, the languages taking turns: each template, in both
+    languages, without loading every page that shares its template."""
+    by_kind: dict[str, list[str]] = {}
+    for path in sorted(paths):
+        by_kind.setdefault(kind_of_file(site, path), []).append(path)
+    chosen = []
+    for turn, (kind, candidates) in enumerate(sorted(by_kind.items())):
+        lang = ("de", "ru")[turn % 2]
+        chosen.append(next((path for path in candidates if path.startswith(f"/{lang}/")), candidates[0]))
+    return chosen
 
 
 def label(page, path: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .pages import label, visit
+from .pages import label, one_page_per_kind, visit
 
 # Every axe rule that is on by default: WCAG 2.0–2.2 A and AA plus axe's best practices.
 AXE_RUN = """async () => {
@@ -42,9 +42,11 @@ FOCUSED = """() => {
 
 
 def test_axe_finds_no_violation_in_light_or_dark_mode(site, tab, axe_script):
-    """Each page loaded once per viewport; axe runs in the light, then in the dark colour scheme."""
+    """One page of each kind loaded once per viewport; axe runs in the light, then in the dark
+    colour scheme. Pages of one kind share their template; their texts are checked by the Nu HTML
+    checker and the other tests on every page."""
     found = []
-    for path in site.paths:
+    for path in one_page_per_kind(site, site.paths):
         tab.emulate_media(color_scheme="light")
         visit(tab, site, path)
         tab.add_script_tag(path=str(axe_script))

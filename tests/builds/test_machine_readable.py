@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
-from datetime import datetime
+from datetime import datetime, timezone
 
 import feedparser
 import pytest
 from lxml import etree
+
+from tests.frab_schemas import frab_schema
 
 from .conftest import SITE_URL, messages
 
@@ -127,23 +129,20 @@ def test_calendars_are_linked_from_the_pages_and_parse(published_site, lang):
         assert calendar.walk("VEVENT"), href
     opening = icalendar.Calendar.from_ical((published_site.output / lang / "calendar/tagung/eroeffnung.ics").read_bytes())
     [event] = opening.walk("VEVENT")
-    assert event.decoded("dtstart").astimezone(datetime.now().astimezone().tzinfo).utcoffset() is not None
+    # 18:00 in Moscow, in the event's zone: 15:00 UTC whichever zone reads the calendar.
+    assert event.decoded("dtstart") == datetime(2021, 6, 28, 15, 0, tzinfo=timezone.utc)
+    assert str(event.decoded("dtstart").tzinfo) == "Europe/Moscow"
     assert str(event["url"]) == f"{SITE_URL}/{lang}/tagung/#eroeffnung"
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_frab_schedules_beside_the_event_page_validate(published_site, lang):
-    from pathlib import Path
-
     import jsonschema
     import xmlschema
-
-    schemas = Path(__file__).resolve().parents[3] / "shared" / "schemas" / "frab"
-    assert schemas.is_dir(), f"{schemas} is missing: the frab schemas come from ../shared beside the clone"
     links = {a.get_text(): a["href"] for a in published_site.page(f"{lang}/tagung/index.html").select(".downloads a[lang]")}
     assert links == {name: f"{SITE_URL}/{lang}/tagung/{name}" for name in ("schedule.xml", "schedule.json")}
-    xmlschema.XMLSchema(str(schemas / "schedule.xml.xsd")).validate(str(published_site.output / lang / "tagung" / "schedule.xml"))
-    schema = json.loads((schemas / "schedule.json.schema.json").read_text(encoding="utf-8"))
+    xmlschema.XMLSchema(str(frab_schema("schedule.xml.xsd"))).validate(str(published_site.output / lang / "tagung" / "schedule.xml"))
+    schema = json.loads(frab_schema("schedule.json.schema.json").read_text(encoding="utf-8"))
     document = json.loads((published_site.output / lang / "tagung" / "schedule.json").read_text(encoding="utf-8"))
     jsonschema.validators.validator_for(schema)(schema).validate(document)
     assert document["schedule"]["conference"]["title"] == {"de": "Probetagung", "ru": "Пробная конференция"}[lang]

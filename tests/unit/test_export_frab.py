@@ -1,8 +1,7 @@
 """The frab schedule (schedule.xml, schedule.json) that conference apps read.
 
-Both files are validated against the voc/schedule schemas in ../shared/schemas/frab: CI checks
-out ../shared beside the clone, and without it these tests fail rather than skip, as a skipped
-schema check would let a file no app can read go out unnoticed.
+Both files are validated against the voc/schedule schemas (tests/frab_schemas.py: FRAB_SCHEMA_DIR
+or ../shared/schemas/frab; without them the schema tests are skipped, except in CI, where they fail).
 """
 
 from __future__ import annotations
@@ -30,24 +29,14 @@ from programme.export_frab import (
 from programme.loader import load_programme
 from programme.model import LANGUAGES, Event, Programme
 
+from tests.frab_schemas import frab_schema
+
 from .conftest import REAL, VALID
 
 PROJECT = Path(__file__).resolve().parents[2]
-SCHEMA_DIR = PROJECT.parent / "shared" / "schemas" / "frab"
 XSD = "schedule.xml.xsd"
 JSON_SCHEMA = "schedule.json.schema.json"
 CYRILLIC = re.compile("[а-яА-ЯёЁ]")
-
-
-def schema_file(directory: Path, name: str) -> Path:
-    path = directory / name
-    if not path.is_file():
-        pytest.fail(
-            f"{path} is missing: these tests need ../shared (the shared repository checked out beside "
-            "this project, as in CI) for the frab schemas",
-            pytrace=False,
-        )
-    return path
 
 
 def links(lang: str) -> FrabLinks:
@@ -70,12 +59,12 @@ def session_guid(event_id: str, session_id: str) -> str:
 # FAIL, where a fixture would only report an error in setup.
 @functools.cache
 def xsd() -> xmlschema.XMLSchema:
-    return xmlschema.XMLSchema(str(schema_file(SCHEMA_DIR, XSD)))
+    return xmlschema.XMLSchema(str(frab_schema(XSD)))
 
 
 @functools.cache
 def json_validator() -> jsonschema.protocols.Validator:
-    schema = json.loads(schema_file(SCHEMA_DIR, JSON_SCHEMA).read_text(encoding="utf-8"))
+    schema = json.loads(frab_schema(JSON_SCHEMA).read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema, default=None)
     assert cls is jsonschema.Draft6Validator, f"the schema declares {schema.get('$schema')}"
     cls.check_schema(schema)
@@ -124,9 +113,14 @@ IDS = [f"{name}-{lang}" for name, lang in CASES]
 # --- schemas ---------------------------------------------------------------------------------
 
 
-def test_a_missing_schema_fails_and_names_shared(tmp_path: Path) -> None:
-    with pytest.raises(pytest.fail.Exception, match=r"\.\./shared"):
-        schema_file(tmp_path, XSD)
+def test_a_missing_schema_is_skipped_with_what_to_do_but_fails_in_ci(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("FRAB_SCHEMA_DIR", str(tmp_path))
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match=r"FRAB_SCHEMA_DIR.*\.\./shared"):
+        frab_schema(XSD)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match=r"FRAB_SCHEMA_DIR.*\.\./shared"):
+        frab_schema(XSD)
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
