@@ -69,7 +69,7 @@ class ProgrammeGenerator(Generator):
             )
         return view.deadlines_by_id.get(deadline_id)
 
-    def generate_output(self, writer) -> None:
+    def generate_output(self, _writer) -> None:  # the exports are bytes, written directly
         if self.settings.get("SELECTED_SOURCES") is not None:
             return  # an incremental rebuild of page texts: the programme did not change
         lang, site_url, programme = self.settings["DEFAULT_LANG"], self.settings["SITEURL"], self.programme

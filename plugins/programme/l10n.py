@@ -60,11 +60,6 @@ def _skeleton_pattern(skeleton: str, lang: str) -> str:
     return _wide(skeletons[match_skeleton(skeleton, skeletons)].pattern)
 
 
-def format_day(date: dt.date, lang: str) -> str:
-    """Date with weekday: Montag, 28. Juni 2021 / понедельник, 28 июня 2021 г."""
-    return _typeset(_babel_format_date(date, "full", locale=lang))
-
-
 def format_day_short(date: dt.date, lang: str) -> str:
     """Day heading within a programme: Montag, 28. Juni / понедельник, 28 июня."""
     return _typeset(_babel_format_date(date, _skeleton_pattern("MMMMEEEEd", lang), locale=lang))
@@ -141,7 +136,6 @@ class TimeLabel:
     home_time: str | None  # None: the home zone shows the same wall-clock time
     home_zone: str | None
     iso_start: str  # "2021-06-28T18:00:00+03:00"
-    iso_end: str | None
 
 
 def _times(start: dt.datetime, end: dt.datetime | None, lang: str) -> str:
@@ -184,5 +178,4 @@ def session_time_label(
         home_time=home_time,
         home_zone=home_zone,
         iso_start=event_start.isoformat(),
-        iso_end=event_end.isoformat() if event_end is not None else None,
     )

@@ -13,10 +13,8 @@ def add_generator(pelican):
 
 
 def add_date_filters(generator) -> None:
-    """Filters for theme editors: {{ some_date|date }}, {{ some_date|day }} in the page's language."""
-    lang = generator.settings["DEFAULT_LANG"]
-    generator.env.filters["date"] = partial(l10n.format_date, lang=lang)
-    generator.env.filters["day"] = partial(l10n.format_day, lang=lang)
+    """A filter for theme editors: {{ some_date|date }} in the page's language."""
+    generator.env.filters["date"] = partial(l10n.format_date, lang=generator.settings["DEFAULT_LANG"])
 
 
 def register() -> None:

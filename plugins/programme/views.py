@@ -38,7 +38,6 @@ class OrganisationView:
 class WorkingGroupView:
     id: str
     title: Markup
-    coordinators: tuple[OrganisationView, ...]
     coordinator_names: Markup
     description: Markup | None
     session_url: str | None  # where it meets in the programme
@@ -81,7 +80,6 @@ class EventView:
     short_title: Markup
     dates: str
     start_iso: str
-    end_iso: str
     places: Markup
     format: str | None  # a Format value ("on-site", "hybrid"); None where no source says
     motto: Markup | None
@@ -151,7 +149,6 @@ def working_group_view(group: WorkingGroup, lang: str, session_url: str | None) 
     return WorkingGroupView(
         id=group.id,
         title=text(group.title, lang),
-        coordinators=tuple(organisation_view(o, lang) for o in group.coordinators),
         coordinator_names=names([text(o.name, lang) for o in group.coordinators], lang),
         description=optional_text(group.description, lang),
         session_url=session_url,
@@ -195,7 +192,6 @@ def event_view(event: Event, programme: Programme, lang: str, url: str | None) -
         short_title=text(event.short_title, lang),
         dates=format_date_range(event.start, event.end, lang),
         start_iso=event.start.isoformat(),
-        end_iso=event.end.isoformat(),
         places=names([text(city, lang) for city in event.cities], lang),
         format=event.format.value if event.format else None,
         motto=optional_text(event.motto, lang),
