@@ -87,7 +87,7 @@ audit: $(VENV)/.installed audit/node_modules/.package-lock.json
 i18n-extract: $(VENV)/.installed
 	@# --sort-output keeps the .pot stable; locations show translators where a string is used.
 	$(PYBABEL) extract -F babel.cfg --sort-output --no-wrap --add-comments=Translators: --project=staedtepartnerkonferenz \
-		-o $(TRANSLATIONS)/messages.pot theme/templates
+		-o $(TRANSLATIONS)/messages.pot theme/templates plugins
 
 i18n-update: i18n-extract
 	$(PYBABEL) update --no-wrap --ignore-obsolete -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -D messages

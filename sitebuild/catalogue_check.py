@@ -1,5 +1,5 @@
-"""Problems of the theme's catalogues: strings the templates use but a catalogue lacks, and
-entries that are untranslated or fuzzy (a build shows those in English)."""
+"""Problems of the theme's catalogues: strings the templates or the exports use but a catalogue
+lacks, and entries that are untranslated or fuzzy (a build shows those in English)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from bilingual.catalogues import catalogue_path
 
 from .report import Problem, warning
 
-# The same extraction babel.cfg configures for `make i18n-extract`.
-METHOD_MAP = [("**.html", "jinja2")]
+# The same extraction babel.cfg configures for `make i18n-extract`, over the same folders.
+METHOD_MAP = [("**.html", "jinja2"), ("**.py", "python")]
 OPTIONS_MAP = {"**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
+EXTRACTED = ("theme/templates", "plugins")  # relative to the project, beside the theme
 
 
 MessageId = str | tuple[str, ...]  # a plural message: (singular, plural)
@@ -26,9 +27,13 @@ def _singular(message_id: MessageId) -> str:
     return message_id if isinstance(message_id, str) else message_id[0]
 
 
-def template_strings(templates_dir: Path) -> set[MessageId]:
-    """What `make i18n-extract` would collect from the templates now."""
-    return {message for _, _, message, _, _ in extract_from_dir(templates_dir, METHOD_MAP, OPTIONS_MAP)}
+def visible_strings(project_dir: Path) -> set[MessageId]:
+    """What `make i18n-extract` would collect now: the templates' words and the exports'."""
+    return {
+        message
+        for folder in EXTRACTED
+        for _, _, message, _, _ in extract_from_dir(project_dir / folder, METHOD_MAP, OPTIONS_MAP)
+    }
 
 
 def _ids(catalogue) -> set[MessageId]:
@@ -45,8 +50,8 @@ def catalogue_problems(theme_dir: Path, languages: tuple[str, ...]) -> list[Prob
     pot_path = translations / "messages.pot"
     problems = []
     in_pot = _ids(_read(pot_path))
-    if in_pot != template_strings(theme_dir / "templates"):
-        problems.append(warning(f"{os.path.relpath(pot_path)}: does not match the templates: run `make i18n-update`"))
+    if in_pot != visible_strings(theme_dir.resolve().parent):
+        problems.append(warning(f"{os.path.relpath(pot_path)}: does not match the words of the templates and exports: run `make i18n-update`"))
     for lang in languages:
         path = catalogue_path(translations, lang)
         shown = os.path.relpath(path)

@@ -45,13 +45,13 @@ from typing import Any
 
 from lxml import etree
 
+from .export_words import ExportWords
 from .model import Event, Person, Session, Venue
 
 # Fixed once; changing it changes every guid and makes apps lose their users' favourites.
 NAMESPACE = uuid.UUID("6f0c3b8e-5a4d-4c1e-9a57-2d8e4b1f0a63")
 JSON_SCHEMA = "https://c3voc.de/schedule/schema.json"
 TIMESLOT_DURATION = "00:15"
-TBA_ROOM = {"de": "Ort wird noch bekannt gegeben", "ru": "Место проведения будет объявлено позднее"}
 TBA_ROOM_KEY = "room/to-be-announced"  # not "venue/…", so no venue id can take its guid
 WORKSHOP = "workshop"
 OTHER = "other"
@@ -64,6 +64,7 @@ class FrabLinks:
     event_page: str | None  # absolute URL of the event's page
     schedule_url: str | None  # absolute URL where this schedule file is published
     version: str  # schedule version string given by the caller (e.g. a content hash) — never a clock time
+    words: ExportWords  # the catalogue's words in the schedule's language
 
 
 # --- the schedule, independent of the file format --------------------------------------------
@@ -153,9 +154,9 @@ def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _room(venue: Venue | None, lang: str) -> _Room:
+def _room(venue: Venue | None, lang: str, words: ExportWords) -> _Room:
     if venue is None:
-        return _Room(TBA_ROOM[lang], _guid(TBA_ROOM_KEY))
+        return _Room(words.room_to_be_announced, _guid(TBA_ROOM_KEY))
     return _Room(venue.name.get(lang), _guid(f"venue/{venue.id}"))
 
 
@@ -181,7 +182,7 @@ def _item(event: Event, session: Session, lang: str, links: FrabLinks, acronym: 
         end=end.isoformat() if end else None,
         start=session.start.strftime("%H:%M"),
         duration=_hhmm(minutes),
-        room=_room(session.venue, lang),
+        room=_room(session.venue, lang, links.words),
         slug=_slug(acronym, session),
         url=f"{page}#{session.id}",
         title=session.title.get(lang),

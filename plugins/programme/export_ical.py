@@ -31,22 +31,23 @@ from zoneinfo import ZoneInfo
 import icalendar
 from babel.lists import format_list
 
-from .model import LANGUAGES, Event, Localized, Programme, Session, Venue
+from .export_words import ExportWords
+from .model import LANGUAGES, Event, Programme, Session, Venue
 
 PRODID = "-//Deutsch-Russische Staedtepartnerkonferenz//Programme export_ical//EN"
 
-_TIME_TO_BE_ANNOUNCED = Localized(de="Uhrzeit wird noch bekannt gegeben.", ru="Время будет объявлено позднее.")
-_COORDINATION = Localized(de="Koordination: {}", ru="Координация: {}")
 _ONE_DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
 class CalendarLinks:
-    """What the model does not know: where the pages are, whose UIDs, and the build's stamp."""
+    """What the model does not know: where the pages are, whose UIDs, the build's stamp, and the
+    catalogue's words in each language asked for."""
 
     event_pages: Mapping[str, str]  # event id -> absolute URL of its page (may lack ids)
     uid_domain: str  # e.g. "staedtepartnerkonferenz.example"
     stamp: dt.datetime  # DTSTAMP, timezone-aware UTC, passed in so builds are reproducible
+    words: Mapping[str, ExportWords]  # language -> its words
 
 
 def programme_calendar(programme: Programme, lang: str, links: CalendarLinks) -> bytes:
@@ -142,12 +143,12 @@ def _session_component(event: Event, session: Session, lang: str, links: Calenda
         paragraphs.append(description.get(lang))
     if session.working_group and session.working_group.coordinators:
         names = [o.name.get(lang) for o in session.working_group.coordinators]
-        paragraphs.append(_COORDINATION.get(lang).format(format_list(names, locale=lang)))
+        paragraphs.append(f"{links.words[lang].coordinated_by} {format_list(names, locale=lang)}")
     if session.start is None:
         component.add("dtstart", session.date)
         component.add("dtend", session.date + _ONE_DAY)
         component.add("transp", "TRANSPARENT")
-        paragraphs.append(_TIME_TO_BE_ANNOUNCED.get(lang))
+        paragraphs.append(links.words[lang].time_to_be_announced)
     else:
         component.add("dtstart", dt.datetime.combine(session.date, session.start, tzinfo=event.timezone))
         if session.end is not None:

@@ -8,11 +8,13 @@ import logging
 import os
 from pathlib import Path
 
+from bilingual.catalogues import load_translations
 from pelican.generators import Generator
 
 from . import export_paths
 from .export_frab import FrabLinks, schedule_json, schedule_xml
 from .export_ical import CalendarLinks, event_calendar, programme_calendar, session_calendar
+from .export_words import export_words
 from .jsonld import event_jsonld, script_tag
 from .loader import load_programme
 from .views import programme_view
@@ -74,10 +76,12 @@ class ProgrammeGenerator(Generator):
             return  # an incremental rebuild of page texts: the programme did not change
         lang, site_url, programme = self.settings["DEFAULT_LANG"], self.settings["SITEURL"], self.programme
         output = Path(self.output_path)
+        words = export_words(load_translations(Path(self.settings["THEME"]) / "translations", lang).gettext)
         calendar_links = CalendarLinks(
             event_pages={event_id: f"{site_url}/{url}" for event_id, url in self.event_urls.items()},
             uid_domain=self.settings["CALENDAR_UID_DOMAIN"],
             stamp=self.settings["SOURCE_DATE"],
+            words={lang: words},
         )
         files = {export_paths.PROGRAMME_CALENDAR: programme_calendar(programme, lang, calendar_links)}
         for event in programme.events:
@@ -86,20 +90,20 @@ class ProgrammeGenerator(Generator):
                 path = export_paths.session_calendar(event.id, session.id)
                 files[path] = session_calendar(programme, event, session, lang, calendar_links)
             if event.sessions and event.id in self.event_urls:
-                files.update(self._schedules(event, lang, site_url))
+                files.update(self._schedules(event, lang, site_url, words))
         for path, data in files.items():
             target = output / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
 
-    def _schedules(self, event, lang: str, site_url: str) -> dict[str, bytes]:
+    def _schedules(self, event, lang: str, site_url: str, words) -> dict[str, bytes]:
         page_url = self.event_urls[event.id]
         xml_path, json_path = export_paths.schedule(page_url, "xml"), export_paths.schedule(page_url, "json")
         # The version changes exactly when the programme does: apps reload, builds stay identical.
         version = hashlib.sha256(Path(self.programme_file).read_bytes()).hexdigest()[:12]
 
         def links(path: str) -> FrabLinks:
-            return FrabLinks(f"{site_url}/", f"{site_url}/{page_url}", f"{site_url}/{path}", version)
+            return FrabLinks(f"{site_url}/", f"{site_url}/{page_url}", f"{site_url}/{path}", version, words)
 
         return {
             xml_path: schedule_xml(event, lang, links(xml_path)),

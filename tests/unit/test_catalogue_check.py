@@ -40,4 +40,4 @@ def test_a_new_template_string_is_reported_until_extracted(tmp_path, monkeypatch
     page = theme / "templates" / "page.html"
     page.write_text(page.read_text(encoding="utf-8") + '{{ _("A brand-new string") }}\n', encoding="utf-8")
     messages = [problem.message for problem in catalogue_problems(theme, ("de", "ru"))]
-    assert messages == ["theme/translations/messages.pot: does not match the templates: run `make i18n-update`"]
+    assert messages == ["theme/translations/messages.pot: does not match the words of the templates and exports: run `make i18n-update`"]

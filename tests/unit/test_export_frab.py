@@ -21,7 +21,6 @@ import xmlschema
 from lxml import etree
 from programme.export_frab import (
     NAMESPACE,
-    TBA_ROOM,
     FrabLinks,
     schedule_json,
     schedule_xml,
@@ -29,6 +28,7 @@ from programme.export_frab import (
 from programme.loader import load_programme
 from programme.model import LANGUAGES, Event, Programme
 
+from tests.export_words import words
 from tests.frab_schemas import frab_schema
 
 from .conftest import REAL, VALID
@@ -45,6 +45,7 @@ def links(lang: str) -> FrabLinks:
         event_page=f"https://example.org/{lang}/konferenz/",
         schedule_url=f"https://example.org/{lang}/konferenz/schedule.xml",
         version="3f2a9c1",
+        words=words(lang),
     )
 
 
@@ -348,13 +349,13 @@ def test_a_timed_session_without_venue_is_in_the_to_be_announced_room(programmes
     output = schedule_xml(programme.event("konferenz"), lang, links(lang))
     xsd().validate(output.decode("utf-8"))
     closing = xml_events(etree.fromstring(output))["abschluss"]
-    assert closing.findtext("room") == TBA_ROOM[lang]
-    assert closing.getparent().get("name") == TBA_ROOM[lang]
+    assert closing.findtext("room") == words(lang).room_to_be_announced
+    assert closing.getparent().get("name") == words(lang).room_to_be_announced
     assert closing.findtext("duration") == "01:30"
     data = json_data(programme, lang)
     assert list(json_validator().iter_errors(data)) == []
     rooms = data["schedule"]["conference"]["rooms"]
-    assert rooms[-1]["name"] == TBA_ROOM[lang]
+    assert rooms[-1]["name"] == words(lang).room_to_be_announced
     guids = {
         other: json_data(programme, other)["schedule"]["conference"]["rooms"][-1]["guid"] for other in LANGUAGES
     }
@@ -375,7 +376,7 @@ def test_a_session_without_end_lasts_00_00(programmes, lang: str) -> None:
 
 def test_without_event_page_and_schedule_url_the_site_root_is_the_url(programmes) -> None:
     programme = programmes["valid"]
-    bare = FrabLinks(base_url="https://example.org/de/", event_page=None, schedule_url=None, version="1")
+    bare = FrabLinks(base_url="https://example.org/de/", event_page=None, schedule_url=None, version="1", words=words("de"))
     output = schedule_xml(programme.event("konferenz"), "de", bare)
     xsd().validate(output.decode("utf-8"))
     root = etree.fromstring(output)

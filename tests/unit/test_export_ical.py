@@ -36,6 +36,7 @@ from programme.export_ical import (
 )
 from programme.model import Localized, Programme, Session, Venue
 
+from tests.export_words import words
 from tests.js_packages import js_package, require_command
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,10 +46,10 @@ UTC = dt.timezone.utc
 STAMP = dt.datetime(2021, 5, 1, 12, 30, tzinfo=UTC)
 DOMAIN = "staedtepartnerkonferenz.example"
 PAGES = {"konferenz": "https://staedtepartnerkonferenz.example/de/konferenz/"}
-LINKS = CalendarLinks(event_pages=PAGES, uid_domain=DOMAIN, stamp=STAMP)
+LINKS = CalendarLinks(event_pages=PAGES, uid_domain=DOMAIN, stamp=STAMP, words={lang: words(lang) for lang in ("de", "ru")})
 OPENING_UTC = dt.datetime(2021, 6, 28, 15, 0, tzinfo=UTC)  # 18:00 in Moscow (UTC+3)
 OPENING_END_UTC = dt.datetime(2021, 6, 28, 17, 0, tzinfo=UTC)
-TBA = {"de": "Uhrzeit wird noch bekannt gegeben.", "ru": "Время будет объявлено позднее."}
+TBA = {lang: words(lang).time_to_be_announced for lang in ("de", "ru")}  # the catalogue's words
 CYRILLIC = re.compile("[А-Яа-яЁё]")
 TRICKY = 'Komma, Semikolon; Backslash \\ "Zitat"\nzweite Zeile'
 
@@ -411,7 +412,7 @@ def test_texts_are_in_the_files_language(programme, lang, by_icaljs):
 
 def test_working_group_sessions_name_their_coordinators(programme, lang):
     ical = by_icalendar(programme_calendar(programme, lang, LINKS))
-    label = {"de": "Koordination: ", "ru": "Координация: "}[lang]
+    label = f"{words(lang).coordinated_by} "
     groups = [(e, s) for e in programme.events for s in e.sessions if s.working_group]
     assert groups
     for event, session in groups:

@@ -1,0 +1,12 @@
+"""The exports' words as a language run gives them: from the theme's catalogues."""
+
+from pathlib import Path
+
+from bilingual.catalogues import load_translations
+from programme.export_words import ExportWords, export_words
+
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "theme" / "translations"
+
+
+def words(lang: str) -> ExportWords:
+    return export_words(load_translations(TRANSLATIONS, lang).gettext)
