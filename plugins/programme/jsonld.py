@@ -7,9 +7,9 @@ language, URLs are given by the caller (the generator knows where pages are writ
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from bilingual.wording import capitalized
@@ -25,27 +25,6 @@ COUNTRY = "RU"
 
 _DAY_START = dt.time(0, 0)
 _DAY_END = dt.time(23, 59)
-
-# Characters json.dumps leaves as they are but that must not reach the HTML as they are, each
-# replaced by its JSON \u escape, which means the same character to any JSON parser:
-# - "<" and ">": script content is raw text for the HTML parser, which knows nothing of JSON
-#   quotes. A "</script" anywhere inside a JSON string ends the element, and "<!--" followed by
-#   "<script" switches the tokenizer into the "double escaped" state, in which the real closing
-#   </script> no longer closes anything and the rest of the page becomes script text.
-#   HTML entities (&lt;) are no help: inside <script> they are not decoded, so JSON would get
-#   them literally.
-# - "&": not dangerous in script data today, but escaping it keeps the output safe if it is
-#   ever copied into an HTML or XHTML context where entities are decoded.
-# - U+2028 and U+2029: legal unescaped in JSON strings, but line terminators for JavaScript
-#   before ES2019, so a consumer that evaluates the block as JS would fail on them.
-_SCRIPT_ESCAPES = {
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
-_SCRIPT_TRANSLATION = str.maketrans(_SCRIPT_ESCAPES)
 
 
 def event_jsonld(programme: Programme, event: Event, lang: str, page_url: str) -> dict[str, Any]:
@@ -76,8 +55,12 @@ def event_jsonld(programme: Programme, event: Event, lang: str, page_url: str) -
 
 def script_tag(data: dict[str, Any]) -> Markup:
     """data as a <script type="application/ld+json"> element, safe to put anywhere in a page."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return Markup(f'<script type="application/ld+json">{text.translate(_SCRIPT_TRANSLATION)}</script>')
+    # Jinja's own JSON for HTML escapes <, > and & (a "</script" or "<!--" in a title can neither
+    # end the element nor hide its end) and '. U+2028 and U+2029 are legal in JSON strings but end
+    # a line for JavaScript before ES2019, so a consumer that evaluates the block would fail on them.
+    text = htmlsafe_json_dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup('<script type="application/ld+json">') + text + Markup("</script>")
 
 
 # --- dates -----------------------------------------------------------------------------------
