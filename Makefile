@@ -14,9 +14,11 @@ TRANSLATIONS := theme/translations
 .PHONY: html serve devserver publish rsync_upload github check translations new-page test clean bench audit i18n-extract i18n-update
 
 # The site's own packages for building and serving; the tests' tools only where tests run.
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON_BOOT) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@# The plugins as pelican.plugins.* packages, editable: an edit counts at once.
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt

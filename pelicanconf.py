@@ -1,7 +1,8 @@
 """Pelican settings shared by development and production (publishconf.py extends them).
 
-`python -m sitebuild` runs Pelican once per language: it sets PATH, OUTPUT_PATH, SITEURL and
-DEFAULT_LANG for each run from LANGUAGES and ROOT_URL below.
+`python -m sitebuild` runs Pelican once per language, over content/<lang>/ into output/<lang>/.
+A plain `pelican content/ru -s pelicanconf.py -o output/ru` builds one language the same way: the
+plugins take its language from the folder's name and its address from ROOT_URL below.
 """
 
 import os
@@ -18,9 +19,12 @@ TIMEZONE = "Europe/Moscow"
 
 PATH = "content"
 THEME = "theme"
-THEME_STATIC_PATHS = []  # sitebuild copies theme/static once for both languages
-PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["bilingual", "navigation", "news", "placeholders", "programme", "search", "selective", "typography"]
+THEME_STATIC_PATHS = ["static"]  # for a plain `pelican` run; sitebuild copies them once for both languages
+# Namespace packages (plugins/pelican/plugins/, installed by the Makefile from pyproject.toml).
+PLUGINS = [
+    f"pelican.plugins.{name}"
+    for name in ("bilingual", "navigation", "news", "placeholders", "programme", "search", "selective", "typography")
+]
 PROGRAMME_FILE = "programme.yaml"
 
 # Pages live in the language folder itself; a page and its translation share the file name,

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pelican
 
-from programme.loader import load_programme
+from pelican.plugins.programme.loader import load_programme
 
 PROJECT = Path(__file__).resolve().parent.parent
-COPIED = ("pelicanconf.py", "programme.yaml", "content", "plugins", "theme", "sitebuild")
+COPIED = ("pelicanconf.py", "programme.yaml", "content", "theme", "sitebuild")  # the plugins are installed
 
 PARAGRAPH = {
     "de": "Die Partnerschaften deutscher und russischer Städte bieten einzigartige Möglichkeiten "

@@ -17,9 +17,10 @@ from pathlib import Path
 
 from pelican import Pelican
 from pelican.settings import read_settings
-from typography.rules import load_dictionaries
+from pelican.plugins.bilingual.timestamp import source_date
+from pelican.plugins.typography.rules import load_dictionaries
 
-from . import checks, entry_page, page_facts, search_index, site_files, timestamp
+from . import checks, entry_page, page_facts, search_index, site_files
 from .catalogue_check import catalogue_problems
 from .page_facts import PageFacts
 from .report import Problem, blocks_build, error, warning
@@ -37,7 +38,7 @@ def site_settings(settings_file: Path) -> dict:
     # them; this spares Pelican's warning about feeds without a SITEURL.
     settings = read_settings(str(settings_file), override={"FEED_ALL_ATOM": None})
     settings["PROGRAMME_FILE"] = str(settings_file.resolve().parent / settings["PROGRAMME_FILE"])
-    settings["SOURCE_DATE"] = timestamp.source_date(settings_file.resolve().parent)
+    settings["SOURCE_DATE"] = source_date(settings_file.resolve().parent)
     settings["STYLESHEET_URL"] = f"{settings['ROOT_URL']}/{site_files.stylesheet_path(Path(settings['THEME']))}"
     return settings
 
@@ -58,6 +59,7 @@ def language_settings(
             "PROGRAMME_FILE": base["PROGRAMME_FILE"],
             "STYLESHEET_URL": base["STYLESHEET_URL"],
             "SOURCE_DATE": base["SOURCE_DATE"],
+            "THEME_STATIC_PATHS": [],  # the stylesheet and scripts are copied once for both languages
             **(extra or {}),
         },
     )

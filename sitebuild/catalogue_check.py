@@ -9,14 +9,14 @@ from pathlib import Path
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from bilingual.catalogues import catalogue_path
+from pelican.plugins import programme
+from pelican.plugins.bilingual.catalogues import catalogue_path
 
 from .report import Problem, warning
 
 # The same extraction babel.cfg configures for `make i18n-extract`, over the same folders.
 METHOD_MAP = [("**.html", "jinja2"), ("**.py", "python")]
 OPTIONS_MAP = {"**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
-EXTRACTED = ("theme/templates", "plugins")  # relative to the project, beside the theme
 
 
 MessageId = str | tuple[str, ...]  # a plural message: (singular, plural)
@@ -27,13 +27,11 @@ def _singular(message_id: MessageId) -> str:
     return message_id if isinstance(message_id, str) else message_id[0]
 
 
-def visible_strings(project_dir: Path) -> set[MessageId]:
-    """What `make i18n-extract` would collect now: the templates' words and the exports'."""
-    return {
-        message
-        for folder in EXTRACTED
-        for _, _, message, _, _ in extract_from_dir(project_dir / folder, METHOD_MAP, OPTIONS_MAP)
-    }
+def visible_strings(theme_dir: Path) -> set[MessageId]:
+    """What `make i18n-extract` would collect now: the templates' words and the exports' (in the
+    programme plugin, wherever it is installed)."""
+    folders = (theme_dir / "templates", Path(programme.__file__).parent)
+    return {message for folder in folders for _, _, message, _, _ in extract_from_dir(folder, METHOD_MAP, OPTIONS_MAP)}
 
 
 def _ids(catalogue) -> set[MessageId]:
@@ -50,7 +48,7 @@ def catalogue_problems(theme_dir: Path, languages: tuple[str, ...]) -> list[Prob
     pot_path = translations / "messages.pot"
     problems = []
     in_pot = _ids(_read(pot_path))
-    if in_pot != visible_strings(theme_dir.resolve().parent):
+    if in_pot != visible_strings(theme_dir):
         problems.append(warning(f"{os.path.relpath(pot_path)}: does not match the words of the templates and exports: run `make i18n-update`"))
     for lang in languages:
         path = catalogue_path(translations, lang)

@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from placeholders.plugin import PLACEHOLDER_PATTERN
-from programme.loader import load_programme
-from programme.validation import ProgrammeError
+from pelican.plugins.placeholders.plugin import PLACEHOLDER_PATTERN
+from pelican.plugins.programme.loader import load_programme
+from pelican.plugins.programme.validation import ProgrammeError
 
 from .page_facts import PageFacts, read_page
 from .report import Problem, error, warning

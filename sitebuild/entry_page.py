@@ -12,10 +12,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from bilingual.environment import install_language
-from programme.loader import load_programme
-from programme.views import programme_view
-from typography.document import typeset_page
+from pelican.plugins.bilingual.environment import install_language
+from pelican.plugins.programme.loader import load_programme
+from pelican.plugins.programme.views import programme_view
+from pelican.plugins.typography.document import typeset_page
 
 
 def _environment(settings: dict) -> Environment:

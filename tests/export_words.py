@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from bilingual.catalogues import load_translations
-from programme.export_words import ExportWords, export_words
+from pelican.plugins.bilingual.catalogues import load_translations
+from pelican.plugins.programme.export_words import ExportWords, export_words
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "theme" / "translations"
 

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sitebuild.build import BuildResult, build_site
-from typography.document import SOFT_HYPHEN_MARKUP
+from pelican.plugins.typography.document import SOFT_HYPHEN_MARKUP
 
 PROJECT = Path(__file__).resolve().parents[2]
 SOFT_HYPHEN, NO_BREAK_SPACE = "\u00ad", "\u00a0"
@@ -80,7 +80,7 @@ def copy_fixture(name: str, root: Path) -> Site:
     shutil.copytree(FIXTURES / name, root)
     for settings in ("pelicanconf.py", "publishconf.py"):
         shutil.copy2(PROJECT / settings, root / settings)
-    for shared in ("theme", "plugins"):
+    for shared in ("theme",):  # the plugins are installed (pyproject.toml)
         (root / shared).symlink_to(PROJECT / shared)
     return Site(root)
 
@@ -118,7 +118,7 @@ def real_site(tmp_path_factory) -> Site:
     root = tmp_path_factory.mktemp("real")
     for name in ("pelicanconf.py", "publishconf.py", "programme.yaml"):
         shutil.copy2(PROJECT / name, root / name)
-    for name in ("content", "theme", "plugins"):
+    for name in ("content", "theme"):
         (root / name).symlink_to(PROJECT / name)
     site = Site(root)
     with pytest.MonkeyPatch.context() as patch:

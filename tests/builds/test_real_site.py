@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from programme.loader import load_programme
+from pelican.plugins.programme.loader import load_programme
 
 from .conftest import PROJECT
 

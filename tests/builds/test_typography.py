@@ -9,7 +9,7 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from typography.document import SOFT_HYPHEN_MARKUP as BREAK
+from pelican.plugins.typography.document import SOFT_HYPHEN_MARKUP as BREAK
 
 from .conftest import NO_BREAK_SPACE as NB
 from .conftest import PROJECT, Site, as_read, messages
@@ -75,8 +75,8 @@ def untypeset_site(tmp_path_factory):
     for name in ("publishconf.py", "programme.yaml"):
         shutil.copy2(PROJECT / name, root / name)
     settings = (PROJECT / "pelicanconf.py").read_text(encoding="utf-8")
-    (root / "pelicanconf.py").write_text(settings + '\nPLUGINS = [p for p in PLUGINS if p != "typography"]\n', encoding="utf-8")
-    for name in ("content", "theme", "plugins"):
+    (root / "pelicanconf.py").write_text(settings + '\nPLUGINS = [p for p in PLUGINS if p != "pelican.plugins.typography"]\n', encoding="utf-8")
+    for name in ("content", "theme"):
         (root / name).symlink_to(PROJECT / name)
     site = Site(root)
     with pytest.MonkeyPatch.context() as patch:

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
-from programme.loader import load_programme
-from programme.model import Programme
+from pelican.plugins.programme.loader import load_programme
+from pelican.plugins.programme.model import Programme
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "programme.yaml"

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
-from bilingual.catalogues import catalogue_path, load_translations
+from pelican.plugins.bilingual.catalogues import catalogue_path, load_translations
 
 from sitebuild.catalogue_check import visible_strings
 
@@ -25,7 +25,7 @@ def message_ids(catalogue) -> set:
 
 def test_pot_matches_the_templates_and_the_exports():
     in_pot = message_ids(read_catalogue(TRANSLATIONS / "messages.pot"))
-    in_use = visible_strings(THEME.parent)
+    in_use = visible_strings(THEME)
     assert in_use - in_pot == set(), "strings missing from messages.pot: run `make i18n-update`"
     assert in_pot - in_use == set(), "messages.pot has strings nothing uses: run `make i18n-update`"
     assert {"Time to be announced", "Room to be announced", "Coordinated by"} <= in_use  # the exports' words

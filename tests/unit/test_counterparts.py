@@ -1,4 +1,4 @@
-from bilingual.counterparts import autonym, language_versions, missing_languages
+from pelican.plugins.bilingual.counterparts import autonym, language_versions, missing_languages
 
 LANGUAGES = ("de", "ru")
 

@@ -19,14 +19,14 @@ import jsonschema
 import pytest
 import xmlschema
 from lxml import etree
-from programme.export_frab import (
+from pelican.plugins.programme.export_frab import (
     NAMESPACE,
     FrabLinks,
     schedule_json,
     schedule_xml,
 )
-from programme.loader import load_programme
-from programme.model import LANGUAGES, Event, Programme
+from pelican.plugins.programme.loader import load_programme
+from pelican.plugins.programme.model import LANGUAGES, Event, Programme
 
 from tests.export_words import words
 from tests.frab_schemas import frab_schema

@@ -27,14 +27,14 @@ import icalendar
 import pytest
 import vobject
 import vobject.icalendar
-from programme.export_ical import (
+from pelican.plugins.programme.export_ical import (
     PRODID,
     CalendarLinks,
     event_calendar,
     programme_calendar,
     session_calendar,
 )
-from programme.model import Localized, Programme, Session, Venue
+from pelican.plugins.programme.model import Localized, Programme, Session, Venue
 
 from tests.export_words import words
 from tests.js_packages import js_package, require_command

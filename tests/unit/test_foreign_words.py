@@ -1,4 +1,4 @@
-from bilingual.foreign_words import mark_foreign_words
+from pelican.plugins.bilingual.foreign_words import mark_foreign_words
 
 
 def test_german_words_in_russian_text_get_lang_de():

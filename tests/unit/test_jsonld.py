@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from markupsafe import Markup
-from programme.jsonld import event_jsonld, script_tag
-from programme.model import Format, Localized
+from pelican.plugins.programme.jsonld import event_jsonld, script_tag
+from pelican.plugins.programme.model import Format, Localized
 
 ROOT = Path(__file__).resolve().parents[2]
 MOSCOW_OFFSET = dt.timedelta(hours=3)

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import babel.dates
 import pytest
-from programme.l10n import (
+from pelican.plugins.programme.l10n import (
     TimeLabel,
     format_date,
     format_date_range,
@@ -201,6 +201,6 @@ def test_independent_of_process_locale():
     root = Path(__file__).resolve().parents[2]
     script = "import json; from tests.unit.test_l10n import _sample; print(json.dumps(_sample()))"
     env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
-    env |= {"LC_ALL": "C", "LANG": "C", "LANGUAGE": "en", "PYTHONPATH": os.pathsep.join([str(root / "plugins"), str(root)])}
+    env |= {"LC_ALL": "C", "LANG": "C", "LANGUAGE": "en", "PYTHONPATH": str(root)}
     result = subprocess.run([sys.executable, "-c", script], env=env, cwd=root, capture_output=True, text=True, check=True)
     assert json.loads(result.stdout) == _sample()

@@ -7,9 +7,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from programme.loader import load_programme, load_programme_text
-from programme.model import Format, Localized, OrganisationCategory, Programme, Source
-from programme.validation import ProgrammeError
+from pelican.plugins.programme.loader import load_programme, load_programme_text
+from pelican.plugins.programme.model import Format, Localized, OrganisationCategory, Programme, Source
+from pelican.plugins.programme.validation import ProgrammeError
 
 from .conftest import REAL, VALID
 

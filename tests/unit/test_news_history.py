@@ -3,7 +3,7 @@
 import datetime as dt
 import subprocess
 
-from news.history import added_and_changed
+from pelican.plugins.news.history import added_and_changed
 
 
 def commit(repo, when: str, message: str) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from search.plurals import plural_samples
-from search.site_index import indexable, site_index
+from pelican.plugins.search.plurals import plural_samples
+from pelican.plugins.search.site_index import indexable, site_index
 
 
 def test_russian_has_a_sample_for_one_few_and_many():

@@ -1,7 +1,7 @@
 import datetime as dt
 import subprocess
 
-from sitebuild.timestamp import source_date
+from pelican.plugins.bilingual.timestamp import source_date
 
 
 def test_source_date_epoch_wins(monkeypatch, tmp_path):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from typography.document import SOFT_HYPHEN_MARKUP, typeset_page
-from typography.rules import QuoteDepth, hyphenate, typeset
+from pelican.plugins.typography.document import SOFT_HYPHEN_MARKUP, typeset_page
+from pelican.plugins.typography.rules import QuoteDepth, hyphenate, typeset
 
 NB, SHY = "\u00a0", "\u00ad"
 

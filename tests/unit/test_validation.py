@@ -12,9 +12,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from programme.loader import load_programme, load_programme_text
-from programme.model import Source
-from programme.validation import Problem, ProgrammeError, validate
+from pelican.plugins.programme.loader import load_programme, load_programme_text
+from pelican.plugins.programme.model import Source
+from pelican.plugins.programme.validation import Problem, ProgrammeError, validate
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "programme"
 

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
-from programme.loader import load_programme
-from programme.views import programme_view
+from pelican.plugins.programme.loader import load_programme
+from pelican.plugins.programme.views import programme_view
 
 VALID = Path(__file__).resolve().parents[1] / "fixtures" / "programme" / "valid.yaml"
 

@@ -3,7 +3,7 @@
 import pytest
 from markupsafe import Markup
 
-from bilingual.wording import capitalize_first, capitalized, spelled_out
+from pelican.plugins.bilingual.wording import capitalize_first, capitalized, spelled_out
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -8,7 +8,8 @@ import logging
 import os
 from pathlib import Path
 
-from bilingual.catalogues import load_translations
+from pelican.plugins.bilingual.catalogues import load_translations
+from pelican.plugins.bilingual.settings import site_settings
 from pelican.generators import Generator
 
 from . import export_paths
@@ -34,8 +35,9 @@ class ProgrammeGenerator(Generator):
     """Runs after the page and article generators, so it can hand each event page its event."""
 
     def generate_context(self) -> None:
-        lang = self.settings["DEFAULT_LANG"]
-        self.programme_file = os.path.relpath(self.settings["PROGRAMME_FILE"])
+        self.site = site = site_settings(self.settings)
+        lang = site.lang
+        self.programme_file = os.path.relpath(site.programme_file)
         self.programme = programme = load_programme(self.programme_file)
         event_ids = {event.id for event in programme.events}
         pages_with_event = [page for page in _pages(self.context) if hasattr(page, "event")]
@@ -53,7 +55,7 @@ class ProgrammeGenerator(Generator):
                 "event %s has no page in content/%s/: create one with `Event: %s` in its metadata", event_id, lang, event_id
             )
         view = programme_view(programme, lang, self.event_urls)
-        site_url = self.settings["SITEURL"]
+        site_url = site.site_url
         for page in _pages(self.context):
             page.programme_event = view.events_by_id.get(getattr(page, "event", None))
             deadlines = (self._deadline(view, page, d) for d in _metadata_list(page, "deadlines"))
@@ -72,15 +74,16 @@ class ProgrammeGenerator(Generator):
         return view.deadlines_by_id.get(deadline_id)
 
     def generate_output(self, _writer) -> None:  # the exports are bytes, written directly
-        if self.settings.get("SELECTED_SOURCES") is not None:
+        site = self.site
+        if site.selected_sources is not None:
             return  # an incremental rebuild of page texts: the programme did not change
-        lang, site_url, programme = self.settings["DEFAULT_LANG"], self.settings["SITEURL"], self.programme
+        lang, site_url, programme = site.lang, site.site_url, self.programme
         output = Path(self.output_path)
-        words = export_words(load_translations(Path(self.settings["THEME"]) / "translations", lang).gettext)
+        words = export_words(load_translations(site.theme / "translations", lang).gettext)
         calendar_links = CalendarLinks(
             event_pages={event_id: f"{site_url}/{url}" for event_id, url in self.event_urls.items()},
-            uid_domain=self.settings["CALENDAR_UID_DOMAIN"],
-            stamp=self.settings["SOURCE_DATE"],
+            uid_domain=site.calendar_uid_domain,
+            stamp=site.source_date,
             words={lang: words},
         )
         files = {export_paths.PROGRAMME_CALENDAR: programme_calendar(programme, lang, calendar_links)}

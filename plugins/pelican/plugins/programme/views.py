@@ -12,8 +12,8 @@ from itertools import groupby
 from babel.lists import format_list
 from markupsafe import Markup
 
-from bilingual.foreign_words import mark_foreign_words
-from bilingual.wording import capitalized
+from pelican.plugins.bilingual.foreign_words import mark_foreign_words
+from pelican.plugins.bilingual.wording import capitalized
 
 from . import export_paths
 from .l10n import TimeLabel, format_date, format_date_range, format_day_short, session_time_label

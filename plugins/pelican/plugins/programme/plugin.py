@@ -3,6 +3,7 @@
 from functools import partial
 
 from pelican import signals
+from pelican.plugins.bilingual.settings import site_settings
 
 from . import l10n
 from .generator import ProgrammeGenerator
@@ -14,7 +15,7 @@ def add_generator(pelican):
 
 def add_date_filters(generator) -> None:
     """A filter for theme editors: {{ some_date|date }} in the page's language."""
-    generator.env.filters["date"] = partial(l10n.format_date, lang=generator.settings["DEFAULT_LANG"])
+    generator.env.filters["date"] = partial(l10n.format_date, lang=site_settings(generator.settings).lang)
 
 
 def register() -> None:

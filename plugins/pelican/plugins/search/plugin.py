@@ -2,6 +2,7 @@
 every page, and the search page's site index and plural samples."""
 
 from pelican import signals
+from pelican.plugins.bilingual.settings import site_settings
 
 from .plurals import plural_samples
 from .site_index import IndexEntry, indexable, site_index
@@ -19,7 +20,7 @@ def add_search_context(generators) -> None:
         (IndexEntry(page.title, page.url) for page in pages.pages if page.template == SEARCH_TEMPLATE), None
     )
     context["site_index"] = site_index([*pages.pages, *articles.articles])
-    context["result_plurals"] = plural_samples(pages.settings["DEFAULT_LANG"])
+    context["result_plurals"] = plural_samples(site_settings(pages.settings).lang)
 
 
 def register() -> None:

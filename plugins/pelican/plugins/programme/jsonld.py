@@ -12,7 +12,7 @@ from typing import Any
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
-from bilingual.wording import capitalized
+from pelican.plugins.bilingual.wording import capitalized
 
 from .model import Event, Format, Localized, Organisation, Programme, Session, Venue
 

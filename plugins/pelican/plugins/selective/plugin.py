@@ -8,12 +8,13 @@ only the text of some pages changed, and everything else of the last build stays
 import os
 
 from pelican import signals
+from pelican.plugins.bilingual.settings import site_settings
 from pelican.writers import Writer
 
 
 class SelectiveWriter(Writer):
     def write_file(self, name, template, context, *args, **kwargs):
-        selected = self.settings.get("SELECTED_SOURCES")
+        selected = site_settings(self.settings).selected_sources
         if selected is not None:
             content = kwargs.get("page") or kwargs.get("article")
             if content is None or content.source_path not in selected:
@@ -25,7 +26,7 @@ class SelectiveWriter(Writer):
         return super().write_file(name, template, context, *args, **kwargs)
 
     def write_feed(self, *args, **kwargs):
-        if self.settings.get("SELECTED_SOURCES") is not None:
+        if site_settings(self.settings).selected_sources is not None:
             return None
         return super().write_feed(*args, **kwargs)
 

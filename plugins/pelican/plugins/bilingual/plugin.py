@@ -2,26 +2,25 @@
 
 import logging
 import os
-from pathlib import Path
 
 from pelican import signals
 
 from .counterparts import language_versions, missing_languages
 from .environment import install_language
+from .settings import apply, site_settings
 
 logger = logging.getLogger(__name__)
 
 
 def configure_environment(generator) -> None:
     """The run's catalogue and language filters (see environment.install_language)."""
-    settings = generator.settings
-    install_language(generator.env, Path(settings["THEME"]) / "translations", settings["DEFAULT_LANG"])
+    site = site_settings(generator.settings)
+    install_language(generator.env, site.theme / "translations", site.lang)
 
 
 def link_language_versions(generator) -> None:
-    settings = generator.settings
-    lang, languages = settings["DEFAULT_LANG"], settings["LANGUAGES"]
-    content_root = Path(settings["PATH"]).parent
+    site = site_settings(generator.settings)
+    lang, languages, root_url, content_root = site.lang, site.languages, site.root_url, site.content_root
 
     def exists(other_lang: str, source_path: str) -> bool:
         return (content_root / other_lang / source_path).is_file()
@@ -29,9 +28,9 @@ def link_language_versions(generator) -> None:
     for page in [*getattr(generator, "pages", []), *getattr(generator, "hidden_pages", []),
                  *getattr(generator, "articles", [])]:
         url, source = page.url, page.relative_source_path  # Pelican computes both anew on each access
-        versions = language_versions(url, source, lang, languages, settings["ROOT_URL"], exists)
+        versions = language_versions(url, source, lang, languages, root_url, exists)
         page.language_versions = versions
-        page.x_default_url = f"{settings['ROOT_URL']}/" if url == "" else f"{settings['ROOT_URL']}/{languages[0]}/{url}"
+        page.x_default_url = f"{root_url}/" if url == "" else f"{root_url}/{languages[0]}/{url}"
         for missing in missing_languages(versions, languages):
             logger.warning(
                 "%s has no %s version: create %s with the same file name",
@@ -42,6 +41,7 @@ def link_language_versions(generator) -> None:
 
 
 def register() -> None:
+    signals.initialized.connect(apply)
     signals.generator_init.connect(configure_environment)
     signals.page_generator_finalized.connect(link_language_versions)
     signals.article_generator_finalized.connect(link_language_versions)

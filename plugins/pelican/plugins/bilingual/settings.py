@@ -1,0 +1,81 @@
+"""The site's settings as one typed object: the contract between the plugins and sitebuild.
+
+Read once per run from Pelican's settings (at its `initialized` signal), with a default for every
+value, so that a plain `pelican content/de -s pelicanconf.py -o output/de` builds that language
+as sitebuild does; sitebuild only passes values it already knows (the stamp, the stylesheet's
+fingerprinted address) instead of having each run find them again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .timestamp import source_date
+
+KEY = "SITE"  # where the object is kept in Pelican's settings
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+
+
+class SettingsError(ValueError):
+    """A setting with a wrong value; the message names it and says what to write."""
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    languages: tuple[str, ...]  # LANGUAGES; the first is the source language and the x-default
+    lang: str  # this run's language: the content folder's name if it is one of them, else DEFAULT_LANG
+    root_url: str  # ROOT_URL: the site's address without a language, "" for root-relative links
+    site_url: str  # SITEURL: this language's root, ROOT_URL/<lang> unless set
+    content_root: Path  # the folder holding one folder per language
+    theme: Path
+    programme_file: Path  # PROGRAMME_FILE, relative to the working directory unless absolute
+    calendar_uid_domain: str  # CALENDAR_UID_DOMAIN: the right-hand side of every calendar UID
+    source_date: dt.datetime  # SOURCE_DATE: the one timestamp a build writes (reproducible)
+    stylesheet_url: str  # STYLESHEET_URL, by default the theme's stylesheet below SITEURL
+    selected_sources: frozenset[str] | None  # SELECTED_SOURCES: the pages an incremental rebuild writes
+
+    @classmethod
+    def from_pelican(cls, settings: dict) -> SiteSettings:
+        languages = tuple(settings.get("LANGUAGES") or (settings["DEFAULT_LANG"],))
+        wrong = [lang for lang in languages if not isinstance(lang, str) or not _LANGUAGE.fullmatch(lang)]
+        if wrong:
+            raise SettingsError(f"LANGUAGES: {wrong!r} are no language codes: write e.g. LANGUAGES = (\"de\", \"ru\")")
+        path = Path(settings["PATH"])
+        lang = path.name if path.name in languages else settings["DEFAULT_LANG"]
+        if lang not in languages:
+            raise SettingsError(f"DEFAULT_LANG: {lang!r} is not one of LANGUAGES {languages!r}")
+        root_url = settings.get("ROOT_URL", "").rstrip("/")
+        site_url = settings.get("SITEURL") or f"{root_url}/{lang}"
+        selected = settings.get("SELECTED_SOURCES")
+        return cls(
+            languages=languages,
+            lang=lang,
+            root_url=root_url,
+            site_url=site_url,
+            content_root=path.parent if path.name in languages else path,
+            theme=Path(settings["THEME"]),
+            programme_file=Path(settings.get("PROGRAMME_FILE", "programme.yaml")),
+            calendar_uid_domain=settings.get("CALENDAR_UID_DOMAIN") or "calendar.invalid",
+            source_date=settings.get("SOURCE_DATE") or source_date(path),
+            stylesheet_url=settings.get("STYLESHEET_URL") or f"{site_url}/theme/css/site.css",
+            selected_sources=frozenset(selected) if selected is not None else None,
+        )
+
+
+def site_settings(settings: dict) -> SiteSettings:
+    """The run's typed settings, as the bilingual plugin keeps them in Pelican's settings."""
+    if KEY not in settings:
+        settings[KEY] = SiteSettings.from_pelican(settings)
+    return settings[KEY]
+
+
+def apply(pelican) -> None:
+    """At Pelican's start: read the settings once, and give Pelican the run's language and root
+    (a plain run over content/ru must build Russian pages below /ru)."""
+    site = site_settings(pelican.settings)
+    pelican.settings["DEFAULT_LANG"] = site.lang
+    pelican.settings["SITEURL"] = site.site_url
+    pelican.settings["STYLESHEET_URL"] = site.stylesheet_url

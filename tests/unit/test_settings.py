@@ -1,0 +1,38 @@
+"""The typed settings: defaults for a plain Pelican run, clear errors for wrong values."""
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from pelican.plugins.bilingual.settings import SettingsError, SiteSettings
+
+BASE = {"PATH": "/site/content/ru", "THEME": "/site/theme", "DEFAULT_LANG": "de", "LANGUAGES": ("de", "ru")}
+
+
+def test_a_plain_run_over_a_language_folder_takes_its_language_and_defaults(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1624892400")
+    site = SiteSettings.from_pelican(BASE)
+    assert (site.lang, site.site_url, site.content_root) == ("ru", "/ru", Path("/site/content"))
+    assert site.stylesheet_url == "/ru/theme/css/site.css"
+    assert site.source_date == dt.datetime(2021, 6, 28, 15, 0, tzinfo=dt.timezone.utc)
+    assert site.programme_file == Path("programme.yaml") and site.selected_sources is None
+
+
+def test_what_sitebuild_passes_is_taken_as_it_is():
+    stamp = dt.datetime(2021, 5, 1, tzinfo=dt.timezone.utc)
+    site = SiteSettings.from_pelican({**BASE, "ROOT_URL": "https://example.org/", "SITEURL": "https://example.org/ru",
+                                      "SOURCE_DATE": stamp, "STYLESHEET_URL": "/theme/css/site.abc.css",
+                                      "SELECTED_SOURCES": ["a.md"]})
+    assert (site.root_url, site.site_url, site.source_date) == ("https://example.org", "https://example.org/ru", stamp)
+    assert site.stylesheet_url == "/theme/css/site.abc.css" and site.selected_sources == frozenset({"a.md"})
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"LANGUAGES": ("de", "Russian")}, "LANGUAGES: ['Russian'] are no language codes"),
+    ({"PATH": "/site/content", "DEFAULT_LANG": "en"}, "DEFAULT_LANG: 'en' is not one of LANGUAGES"),
+])
+def test_a_wrong_value_is_named_with_what_to_write(changes, message):
+    with pytest.raises(SettingsError, match=re.escape(message)):
+        SiteSettings.from_pelican({**BASE, **changes})
