@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pelican
 
-from pelican.plugins.programme.loader import load_programme
+from pelican.plugins.programme.reading import read_programme
 
 PROJECT = Path(__file__).resolve().parent.parent
 COPIED = ("pelicanconf.py", "programme.yaml", "content", "theme", "sitebuild")  # the plugins are installed
@@ -66,7 +66,7 @@ def add_sessions(workdir: Path, count: int) -> None:
     )
     programme = workdir / "programme.yaml"
     programme.write_text(programme.read_text(encoding="utf-8") + sessions, encoding="utf-8")
-    loaded = load_programme(str(programme))
+    loaded = read_programme(str(programme))
     assert sum(len(event.sessions) for event in loaded.events) >= count, "sessions went to the wrong event"
 
 

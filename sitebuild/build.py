@@ -114,7 +114,8 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
     """
     settings = site_settings(settings_file)
     strict = settings.get("STRICT", False) if strict is None else strict
-    problems = checks.check_settings(settings) + checks.check_programme(settings)
+    programme, programme_problems = checks.check_programme(settings)
+    problems = checks.check_settings(settings) + programme_problems
     if blocks_build(problems, strict=False):
         return BuildResult(tuple(problems), published=False)
 
@@ -126,15 +127,17 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
         load_dictionaries(languages)  # before the language processes fork, which then share them
         pages = {}
         with ProcessPoolExecutor(max_workers=len(languages), mp_context=get_context("fork")) as pool:
+            # Each run gets the programme read and checked above, instead of reading it again.
             runs = [
-                pool.submit(build_language, settings_file, settings, lang, staging, read_pages=True) for lang in languages
+                pool.submit(build_language, settings_file, settings, lang, staging, {"PROGRAMME": programme}, read_pages=True)
+                for lang in languages
             ]
             for run in runs:
                 language_run = run.result()
                 problems += language_run.problems
                 pages |= language_run.pages
         if not blocks_build(problems, strict=False):
-            entry_page.write(settings, staging)
+            entry_page.write(settings, staging, programme)
             indexer = search_index.start(staging)
             try:
                 pages |= page_facts.read_pages(staging, recursive=False)  # the entry and 404 pages

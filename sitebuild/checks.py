@@ -9,8 +9,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from pelican.plugins.placeholders.plugin import PLACEHOLDER_PATTERN
-from pelican.plugins.programme.loader import load_programme
-from pelican.plugins.programme.validation import ProgrammeError
+from pelican.plugins.programme.model import Programme
+from pelican.plugins.programme.reading import read_programme
+from pelican.plugins.programme.errors import ProgrammeError
 
 from .page_facts import PageFacts, read_page
 from .report import Problem, error, warning
@@ -27,12 +28,12 @@ def check_settings(settings: dict) -> list[Problem]:
     return []
 
 
-def check_programme(settings: dict) -> list[Problem]:
+def check_programme(settings: dict) -> tuple[Programme | None, list[Problem]]:
+    """The checked programme, read once for the whole build, or its problems."""
     try:
-        load_programme(os.path.relpath(settings["PROGRAMME_FILE"]))
+        return read_programme(os.path.relpath(settings["PROGRAMME_FILE"])), []
     except ProgrammeError as exc:
-        return [error(str(problem)) for problem in exc.problems]
-    return []
+        return None, [error(str(problem)) for problem in exc.problems]
 
 
 def check_site(settings: dict, site_dir: Path, pages: dict[str, PageFacts]) -> list[Problem]:

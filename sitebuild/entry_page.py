@@ -6,14 +6,13 @@ same theme templates and catalogues: each column with its own language's transla
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from pelican.plugins.bilingual.environment import install_language
-from pelican.plugins.programme.loader import load_programme
+from pelican.plugins.programme.model import Programme
 from pelican.plugins.programme.views import programme_view
 from pelican.plugins.typography.document import typeset_page
 
@@ -22,10 +21,9 @@ def _environment(settings: dict) -> Environment:
     return Environment(loader=FileSystemLoader(Path(settings["THEME"]) / "templates"), **settings["JINJA_ENVIRONMENT"])
 
 
-def render(settings: dict, column_template: str, title_msgid: str, *, not_found: bool = False) -> str:
+def render(settings: dict, programme: Programme, column_template: str, title_msgid: str, *, not_found: bool = False) -> str:
     """Both languages' columns side by side, in the page layout of entry.html."""
     environment = _environment(settings)
-    programme = load_programme(os.path.relpath(settings["PROGRAMME_FILE"]))
     root_url, languages = settings["ROOT_URL"], settings["LANGUAGES"]
     translations_dir = Path(settings["THEME"]) / "translations"
     columns, titles = [], []
@@ -48,8 +46,8 @@ def render(settings: dict, column_template: str, title_msgid: str, *, not_found:
     return typeset_page(page, languages[0])
 
 
-def write(settings: dict, site_dir: Path) -> None:
-    entry = render(settings, "partials/entry_column.html", "XVI German-Russian Partner Cities Conference")
+def write(settings: dict, site_dir: Path, programme: Programme) -> None:
+    entry = render(settings, programme, "partials/entry_column.html", "XVI German-Russian Partner Cities Conference")
     (site_dir / "index.html").write_text(entry, encoding="utf-8")
-    not_found = render(settings, "partials/not_found_column.html", "Page not found", not_found=True)
+    not_found = render(settings, programme, "partials/not_found_column.html", "Page not found", not_found=True)
     (site_dir / "404.html").write_text(not_found, encoding="utf-8")

@@ -32,3 +32,23 @@ def test_plain_pelican_builds_one_language(make_site, lang):
     assert (output / stylesheet.removeprefix(f"/{lang}/")).is_file()
     for export in ("calendar/programme.ics", "calendar/tagung/eroeffnung.ics", "tagung/schedule.xml", "tagung/schedule.json"):
         assert (output / export).is_file(), export
+
+
+def test_a_full_build_reads_the_programme_once(make_site, monkeypatch):
+    """Read and checked once, then handed to both language runs and the bilingual root pages."""
+    import multiprocessing
+
+    from pelican.plugins.programme import loader
+
+    site = make_site("basic")
+    reads = multiprocessing.Value("i", 0)  # the language runs are forked processes
+    load = loader.load_programme_text
+
+    def counted(*args, **kwargs):
+        with reads.get_lock():
+            reads.value += 1
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(loader, "load_programme_text", counted)
+    assert site.build().published
+    assert reads.value == 1

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pelican.plugins.programme.loader import load_programme
+from pelican.plugins.programme.reading import read_programme
 
 from .conftest import PROJECT
 
@@ -15,7 +15,7 @@ LANGS = ("de", "ru")
 
 def real_programme():
     """The counts a page must show come from programme.yaml, so editors can add and remove."""
-    return load_programme(str(PROJECT / "programme.yaml"))
+    return read_programme(str(PROJECT / "programme.yaml"))
 
 
 def texts(site, lang):

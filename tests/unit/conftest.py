@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from pelican.plugins.programme.loader import load_programme
+from pelican.plugins.programme.reading import read_programme
 from pelican.plugins.programme.model import Programme
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -13,9 +13,9 @@ VALID = ROOT / "tests" / "fixtures" / "programme" / "valid.yaml"
 
 @pytest.fixture(scope="session")
 def real() -> Programme:
-    return load_programme(str(REAL))
+    return read_programme(str(REAL))
 
 
 @pytest.fixture(scope="session")
 def valid() -> Programme:
-    return load_programme(str(VALID))
+    return read_programme(str(VALID))

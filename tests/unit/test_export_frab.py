@@ -25,7 +25,7 @@ from pelican.plugins.programme.export_frab import (
     schedule_json,
     schedule_xml,
 )
-from pelican.plugins.programme.loader import load_programme
+from pelican.plugins.programme.reading import read_programme
 from pelican.plugins.programme.model import LANGUAGES, Event, Programme
 
 from tests.export_words import words
@@ -74,7 +74,7 @@ def json_validator() -> jsonschema.protocols.Validator:
 
 @pytest.fixture(scope="module")
 def programmes() -> dict[str, Programme]:
-    return {"real": load_programme(str(REAL)), "valid": load_programme(str(VALID))}
+    return {"real": read_programme(str(REAL)), "valid": read_programme(str(VALID))}
 
 
 def xml_root(programme: Programme, lang: str, event_id: str = "konferenz") -> etree._Element:

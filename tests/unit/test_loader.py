@@ -7,9 +7,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from pelican.plugins.programme.loader import load_programme, load_programme_text
+from pelican.plugins.programme.reading import read_programme, read_programme_text
 from pelican.plugins.programme.model import Format, Localized, OrganisationCategory, Programme, Source
-from pelican.plugins.programme.validation import ProgrammeError
+from pelican.plugins.programme.errors import ProgrammeError
 
 from .conftest import REAL, VALID
 
@@ -115,13 +115,13 @@ def test_optional_values_default_to_none_or_empty(valid: Programme) -> None:
 
 def test_text_is_read_as_written_not_as_yaml_1_1_values(valid: Programme) -> None:
     text = VALID.read_text(encoding="utf-8").replace("{de: DRF, ru: DRF}", "{de: no, ru: 650}")
-    programme = load_programme_text(text, "programme.yaml")
+    programme = read_programme_text(text, "programme.yaml")
     assert programme.organisations[0].short_name == Localized("no", "650")
 
 
 def test_sources_name_the_file_as_given() -> None:
     text = VALID.read_text(encoding="utf-8")
-    programme = load_programme_text(text, "programme.yaml")
+    programme = read_programme_text(text, "programme.yaml")
     needle = "id: philharmonie"
     assert programme.venues[0].source == Source("programme.yaml", line_of(text, needle), column_of(text, needle))
 
@@ -138,27 +138,27 @@ def only_problem(call) -> str:
 
 def test_a_missing_file_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
     path = tmp_path / "programme.yaml"
-    assert only_problem(lambda: load_programme(str(path))).startswith(f"{path}:1:1: file: cannot read the programme")
+    assert only_problem(lambda: read_programme(str(path))).startswith(f"{path}:1:1: file: cannot read the programme")
 
 
 def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "programme.yaml"
     bad_line = "  - name: Städt"
     path.write_bytes(f"home_timezone: Europe/Berlin\nvenues:\n{bad_line}\n".encode("latin-1"))
-    assert only_problem(lambda: load_programme(str(path))) == (
+    assert only_problem(lambda: read_programme(str(path))) == (
         f"{path}:3:{bad_line.index('ä') + 1}: file: this is not UTF-8 text: save the file as UTF-8 in your editor"
     )
 
 
 def test_an_empty_file() -> None:
-    assert "the file is empty" in only_problem(lambda: load_programme_text("# nothing yet\n", "programme.yaml"))
+    assert "the file is empty" in only_problem(lambda: read_programme_text("# nothing yet\n", "programme.yaml"))
 
 
 def test_an_invisible_control_character() -> None:
-    message = only_problem(lambda: load_programme_text("events:\n  - id: a\x07b\n", "programme.yaml"))
+    message = only_problem(lambda: read_programme_text("events:\n  - id: a\x07b\n", "programme.yaml"))
     assert message.startswith("programme.yaml:2:10: YAML syntax: the invisible character U+0007 is not allowed")
 
 
 def test_a_list_at_the_top_level() -> None:
-    message = only_problem(lambda: load_programme_text("- events\n", "programme.yaml"))
+    message = only_problem(lambda: read_programme_text("- events\n", "programme.yaml"))
     assert message == "programme.yaml:1:1: top level: expected a mapping (key: value lines), found a list"

@@ -12,9 +12,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from pelican.plugins.programme.loader import load_programme, load_programme_text
+from pelican.plugins.programme.reading import read_programme, read_programme_text
 from pelican.plugins.programme.model import Source
-from pelican.plugins.programme.validation import Problem, ProgrammeError, validate
+from pelican.plugins.programme.errors import Problem, ProgrammeError
+from pelican.plugins.programme.validation import validate
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "programme"
 
@@ -38,7 +39,7 @@ def line_of(text: str, at: str) -> int:
 def problems_in(fixture: str) -> tuple[Path, str, list[Problem]]:
     path = FIXTURES / fixture
     with pytest.raises(ProgrammeError) as raised:
-        load_programme(str(path))
+        read_programme(str(path))
     return path, path.read_text(encoding="utf-8"), raised.value.problems
 
 
@@ -163,7 +164,7 @@ def test_a_variation_of_the_valid_fixture_is_reported(old: str, new: str, at: st
     assert text.count(old) == 1
     text = text.replace(old, new)
     with pytest.raises(ProgrammeError) as raised:
-        load_programme_text(text, "programme.yaml")
+        read_programme_text(text, "programme.yaml")
     [problem] = raised.value.problems
     assert problem.source == Source("programme.yaml", *position(text, at))
     assert problem.where == where
@@ -172,7 +173,7 @@ def test_a_variation_of_the_valid_fixture_is_reported(old: str, new: str, at: st
 
 def test_an_unclosed_quote_names_the_line_where_it_opens() -> None:
     with pytest.raises(ProgrammeError) as raised:
-        load_programme_text('events:\n  - id: a\n    title: "Panel\n', "programme.yaml")
+        read_programme_text('events:\n  - id: a\n    title: "Panel\n', "programme.yaml")
     [problem] = raised.value.problems
     assert problem.source == Source("programme.yaml", 4, 1)  # the end of the file, where YAML gives up
     assert "(while scanning a quoted scalar at line 3); a quote is not closed" in problem.message

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from pelican.plugins.programme.loader import load_programme
+from pelican.plugins.programme.reading import read_programme
 from pelican.plugins.programme.views import programme_view
 
 VALID = Path(__file__).resolve().parents[1] / "fixtures" / "programme" / "valid.yaml"
@@ -11,7 +11,7 @@ VALID = Path(__file__).resolve().parents[1] / "fixtures" / "programme" / "valid.
 
 @pytest.fixture(scope="module")
 def programme():
-    return load_programme(str(VALID))
+    return read_programme(str(VALID))
 
 
 def konferenz(programme, lang, urls=None):

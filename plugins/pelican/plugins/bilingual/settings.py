@@ -36,6 +36,7 @@ class SiteSettings:
     source_date: dt.datetime  # SOURCE_DATE: the one timestamp a build writes (reproducible)
     stylesheet_url: str  # STYLESHEET_URL, by default the theme's stylesheet below SITEURL
     selected_sources: frozenset[str] | None  # SELECTED_SOURCES: the pages an incremental rebuild writes
+    programme: object | None  # PROGRAMME: a checked Programme a build hands every run, else None
 
     @classmethod
     def from_pelican(cls, settings: dict) -> SiteSettings:
@@ -62,6 +63,7 @@ class SiteSettings:
             source_date=settings.get("SOURCE_DATE") or source_date(path),
             stylesheet_url=settings.get("STYLESHEET_URL") or f"{site_url}/theme/css/site.css",
             selected_sources=frozenset(selected) if selected is not None else None,
+            programme=settings.get("PROGRAMME"),
         )
 
 

@@ -17,7 +17,7 @@ from .export_frab import FrabLinks, schedule_json, schedule_xml
 from .export_ical import CalendarLinks, event_calendar, programme_calendar, session_calendar
 from .export_words import export_words
 from .jsonld import event_jsonld, script_tag
-from .loader import load_programme
+from .reading import read_programme
 from .views import programme_view
 
 logger = logging.getLogger(__name__)
@@ -38,7 +38,8 @@ class ProgrammeGenerator(Generator):
         self.site = site = site_settings(self.settings)
         lang = site.lang
         self.programme_file = os.path.relpath(site.programme_file)
-        self.programme = programme = load_programme(self.programme_file)
+        # read once by the build that started this run, or here by a plain Pelican run
+        self.programme = programme = site.programme or read_programme(self.programme_file)
         event_ids = {event.id for event in programme.events}
         pages_with_event = [page for page in _pages(self.context) if hasattr(page, "event")]
         for page in pages_with_event:

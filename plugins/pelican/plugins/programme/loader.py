@@ -41,7 +41,7 @@ from .model import (
     Venue,
     WorkingGroup,
 )
-from .validation import Problem, ProgrammeError, validate
+from .errors import Problem, ProgrammeError
 
 T = TypeVar("T")
 _Moment = TypeVar("_Moment", dt.date, dt.time)
@@ -66,8 +66,10 @@ _SYNTAX_HINTS = (
 _SYNTAX_HINT = "check the indentation and the quotes on this line and the one above"
 
 
-def load_programme(path: str) -> Programme:
-    """The programme in the file at path; problems name the file as path is written."""
+def load_programme(path: str) -> tuple[Programme | None, list[Problem]]:
+    """The programme in the file at path, as far as it could be read, and the problems of its
+    shapes and values; problems name the file as path is written. A file that cannot be read
+    at all raises ProgrammeError."""
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -83,7 +85,7 @@ def load_programme(path: str) -> Programme:
     return load_programme_text(text, path)
 
 
-def load_programme_text(text: str, filename: str) -> Programme:
+def load_programme_text(text: str, filename: str) -> tuple[Programme | None, list[Problem]]:
     try:
         root = _compose(text)
     except (yaml.MarkedYAMLError, ReaderError) as exc:
@@ -92,11 +94,7 @@ def load_programme_text(text: str, filename: str) -> Programme:
         message = "the file is empty: it needs organisations, venues, working_groups and events"
         raise ProgrammeError([Problem(Source(filename, 1, 1), "top level", message)])
     reader = _Reader(filename)
-    programme = reader.programme(root)
-    problems = reader.problems + (validate(programme) if programme else [])
-    if problems or programme is None:
-        raise ProgrammeError(sorted(problems, key=lambda p: (p.source.line, p.source.column)))
-    return programme
+    return reader.programme(root), reader.problems
 
 
 def _compose(text: str) -> Node | None:

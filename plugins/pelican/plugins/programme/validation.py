@@ -9,33 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Protocol
 
+from .errors import Problem
 from .model import Event, Programme, Session, Source
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing an editor has to fix, with where to fix it."""
-
-    source: Source
-    where: str  # a readable path such as events.konferenz.sessions.eroeffnung.end
-    message: str  # what is wrong and how to fix it
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.where}: {self.message}"
-
-
-class ProgrammeError(Exception):
-    """Carries every problem found, so an editor can fix them all in one pass."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems)
-        self.problems = problems
-
-    def __str__(self) -> str:
-        return "\n".join(str(problem) for problem in self.problems)
 
 
 class _Located(Protocol):
