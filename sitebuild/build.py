@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-from pelican import Pelican
+from pelican import Pelican, signals
 from pelican.settings import read_settings
 from pelican.plugins.bilingual.timestamp import source_date
 from pelican.plugins.typography.rules import load_dictionaries
@@ -81,6 +81,19 @@ class _Collector(logging.Handler):
 class LanguageRun:
     problems: list[Problem]
     pages: dict[str, PageFacts]  # the run's pages as read for the site checks, if asked for
+    sources: dict[str, str]  # site-relative page -> the Markdown file it was made from
+
+
+def _remember_sources(output_dir: Path, sources: dict[str, str]):
+    """A content_written receiver noting which Markdown file each written page came from, so
+    that a problem found in the page can be reported where the editor wrote it."""
+
+    def remember(path: str, context: dict) -> None:
+        content = context.get("article") or context.get("page")
+        if content is not None and getattr(content, "source_path", None):
+            sources[Path(path).resolve().relative_to(output_dir.resolve()).as_posix()] = content.source_path
+
+    return remember
 
 
 def build_language(
@@ -95,16 +108,20 @@ def build_language(
     collector = _Collector()
     root = logging.getLogger()
     root.addHandler(collector)
+    sources: dict[str, str] = {}
+    remember = _remember_sources(output_dir, sources)
+    signals.content_written.connect(remember)
     try:
         Pelican(language_settings(settings_file, base, lang, output_dir, extra)).run()
     except Exception as exc:  # noqa: BLE001 - any failure of a run is reported, not raised
         collector.problems.append(error(f"[{lang}] {exc}"))
     finally:
         root.removeHandler(collector)
+        signals.content_written.disconnect(remember)
     # Warnings do not stop a local build, so the pages are read after them too; after an error
     # nothing is published, and the pages may be missing.
     pages = page_facts.read_pages(output_dir, lang) if read_pages and not blocks_build(collector.problems, strict=False) else {}
-    return LanguageRun(collector.problems, pages)
+    return LanguageRun(collector.problems, pages, sources)
 
 
 def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None) -> BuildResult:
@@ -125,7 +142,7 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
     try:
         languages = settings["LANGUAGES"]
         load_dictionaries(languages)  # before the language processes fork, which then share them
-        pages = {}
+        pages, sources = {}, {}
         with ProcessPoolExecutor(max_workers=len(languages), mp_context=get_context("fork")) as pool:
             # Each run gets the programme read and checked above, instead of reading it again.
             runs = [
@@ -136,13 +153,14 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
                 language_run = run.result()
                 problems += language_run.problems
                 pages |= language_run.pages
+                sources |= language_run.sources
         if not blocks_build(problems, strict=False):
             entry_page.write(settings, staging, programme)
             indexer = search_index.start(staging)
             try:
                 pages |= page_facts.read_pages(staging, recursive=False)  # the entry and 404 pages
                 site_files.write(settings, staging, pages)
-                problems += checks.check_site(settings, staging, pages)
+                problems += checks.check_site(settings, staging, pages, sources)
                 problems += catalogue_problems(Path(settings["THEME"]), settings["LANGUAGES"])
                 problems += search_index.finish(indexer, staging)
             finally:

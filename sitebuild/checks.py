@@ -36,8 +36,10 @@ def check_programme(settings: dict) -> tuple[Programme | None, list[Problem]]:
         return None, [error(str(problem)) for problem in exc.problems]
 
 
-def check_site(settings: dict, site_dir: Path, pages: dict[str, PageFacts]) -> list[Problem]:
-    return find_placeholders(Path(settings["PATH"])) + find_broken_links(site_dir, settings["ROOT_URL"], read=pages)
+def check_site(settings: dict, site_dir: Path, pages: dict[str, PageFacts], sources: dict[str, str]) -> list[Problem]:
+    return find_placeholders(Path(settings["PATH"])) + find_broken_links(
+        site_dir, settings["ROOT_URL"], read=pages, sources=sources
+    )
 
 
 def find_placeholders(content_dir: Path, only: list[Path] | None = None) -> list[Problem]:
@@ -66,12 +68,17 @@ def _target(site_files: set[str], page: str, path: str) -> str:
 
 
 def find_broken_links(
-    site_dir: Path, root_url: str, only: list[str] | None = None, read: dict[str, PageFacts] | None = None
+    site_dir: Path,
+    root_url: str,
+    only: list[str] | None = None,
+    read: dict[str, PageFacts] | None = None,
+    sources: dict[str, str] | None = None,
 ) -> list[Problem]:
     """Every link inside the site must reach a file, and a #fragment an id on that page.
 
     only: the site-relative pages to check (an incremental rebuild); by default every page.
     read: pages already read (by the language runs); any other page is read when needed.
+    sources: the Markdown file of each page, where a link the editor wrote is reported.
     """
     site_files = {
         posixpath.relpath(posixpath.join(folder, name), site_dir) for folder, _, names in os.walk(site_dir) for name in names
@@ -98,7 +105,20 @@ def find_broken_links(
                 path = path[len(site_prefix) :] or "/"
             target = _target(site_files, name, path) if path else name
             if target not in site_files:
-                problems.append(warning(f"{name}:{line}: link {link} leads nowhere: no file {target}"))
+                where = _where_written(name, line, link, sources or {})
+                problems.append(warning(f"{where}: link {link} leads nowhere: no file {target}"))
             elif parts.fragment and target.endswith(".html") and parts.fragment not in page(target).ids:
-                problems.append(warning(f"{name}:{line}: link {link} leads to a missing anchor #{parts.fragment}"))
+                where = _where_written(name, line, link, sources or {})
+                problems.append(warning(f"{where}: link {link} leads to a missing anchor #{parts.fragment}"))
     return problems
+
+
+def _where_written(page: str, line: int, link: str, sources: dict[str, str]) -> str:
+    """content/de/teilnahme.md:12 where the page's Markdown holds the link as written; else the
+    built page and its line (a link the theme or the programme data made)."""
+    source = sources.get(page)
+    if source:
+        for number, text in enumerate(Path(source).read_text(encoding="utf-8").splitlines(), start=1):
+            if f"({link})" in text or f'"{link}"' in text or f"({link} " in text:
+                return f"{os.path.relpath(source)}:{number}"
+    return f"{page}:{line}"

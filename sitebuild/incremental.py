@@ -81,7 +81,9 @@ def rebuild_pages(
             pool.submit(build_language, settings_file, settings, lang, output_dir, {"SELECTED_SOURCES": sources})
             for lang, sources in by_language.items()
         ]
-        problems = [problem for run in runs for problem in run.result().problems]
+        results = [run.result() for run in runs]
+        problems = [problem for result in results for problem in result.problems]
+        sources = {page: source for result in results for page, source in result.sources.items()}
     rewritten = [
         path.relative_to(output_dir).as_posix()
         for lang in by_language
@@ -91,7 +93,7 @@ def rebuild_pages(
     indexer = search_index.start(output_dir)
     try:
         problems += checks.find_placeholders(content, only=pages)
-        problems += checks.find_broken_links(output_dir, settings["ROOT_URL"], only=rewritten)
+        problems += checks.find_broken_links(output_dir, settings["ROOT_URL"], only=rewritten, sources=sources)
     except BaseException:
         search_index.stop(indexer)
         raise

@@ -24,13 +24,18 @@ def test_check_passes_on_a_clean_site_and_writes_no_output(make_site):
     assert not site.output.exists()
 
 
+def line_of(path, text: str) -> int:
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if text in line)
+
+
 def test_check_names_each_problem_with_file_and_line_and_fails(make_site):
     site = make_site("basic")
     site.append("de", "teilnahme.md", "\nSiehe [Anreise](../anreise/).\n")
     site.content("ru", "programm.md").unlink()
     result = run(site, "check")
     assert result.returncode == 1
-    assert "de/teilnahme/index.html:" in result.stderr and "link ../anreise/ leads nowhere" in result.stderr
+    line = line_of(site.content("de", "teilnahme.md"), "../anreise/")
+    assert f"content/de/teilnahme.md:{line}: link ../anreise/ leads nowhere" in result.stderr  # where the editor wrote it
     assert "content/de/programm.md has no ru version: create content/ru/programm.md" in result.stderr
     assert not site.output.exists()
 

@@ -74,5 +74,7 @@ def test_a_broken_link_in_an_edited_text_is_reported(make_site):
     assert rebuilder.build().published
     edit(site.content("de", "teilnahme.md"), "Bitte anmelden.", "Bitte [hier](../nirgends/) anmelden.")
     result = rebuilder.build()
-    assert "de/teilnahme/index.html:" in messages(result) and "link ../nirgends/ leads nowhere" in messages(result)
+    line = next(n for n, text in enumerate(site.content("de", "teilnahme.md").read_text(encoding="utf-8").splitlines(), start=1)
+                if "../nirgends/" in text)
+    assert f"content/de/teilnahme.md:{line}: link ../nirgends/ leads nowhere" in messages(result)
     rebuilder.finish_indexing()

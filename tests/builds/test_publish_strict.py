@@ -16,12 +16,14 @@ def drop_counterpart(site):
 
 def break_a_link(site):
     site.append("de", "programm.md", "\nSiehe [Anreise](../anreise/).\n")
-    return "de/programm/index.html:"
+    lines = site.content("de", "programm.md").read_text(encoding="utf-8").splitlines()
+    return f"content/de/programm.md:{len(lines)}: link ../anreise/ leads nowhere"
 
 
 def break_an_anchor(site):
     site.append("ru", "programm.md", "\nСм. [сессию](../tagung/#nichts).\n")
-    return "leads to a missing anchor #nichts"
+    lines = site.content("ru", "programm.md").read_text(encoding="utf-8").splitlines()
+    return f"content/ru/programm.md:{len(lines)}: link ../tagung/#nichts leads to a missing anchor #nichts"
 
 
 def leave_a_placeholder(site):
