@@ -45,7 +45,9 @@ from typing import Any
 
 from lxml import etree
 
+from . import export_paths
 from .export_words import ExportWords
+from .exports import ExportContext, Output, exporter
 from .model import Event, Person, Session, Venue
 
 # Fixed once; changing it changes every guid and makes apps lose their users' favourites.
@@ -370,3 +372,19 @@ def _json_event(item: _Item) -> dict[str, Any]:
     if item.end:
         data["end"] = item.end
     return data
+
+
+@exporter
+def schedules(context: ExportContext) -> Output:
+    """schedule.xml and schedule.json beside the page of each event that has sessions."""
+    files = {}
+    for event in context.programme.events:
+        page_url = context.event_urls.get(event.id)
+        if page_url is None or not event.sessions:
+            continue
+        for extension, write in (("xml", schedule_xml), ("json", schedule_json)):
+            path = export_paths.schedule(page_url, extension)
+            links = FrabLinks(f"{context.site_url}/", context.event_page(event.id), f"{context.site_url}/{path}",
+                              context.version, context.words)
+            files[path] = write(event, context.lang, links)
+    return Output(files=files)

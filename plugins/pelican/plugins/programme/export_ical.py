@@ -31,7 +31,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 from babel.lists import format_list
 
+from . import export_paths
 from .export_words import ExportWords
+from .exports import ExportContext, Output, exporter
 from .model import LANGUAGES, Event, Programme, Session, Venue
 
 PRODID = "-//Deutsch-Russische Staedtepartnerkonferenz//Programme export_ical//EN"
@@ -253,3 +255,21 @@ def _transitions(zone: ZoneInfo, start: dt.datetime, end: dt.datetime) -> list[d
             found.append(b)
         low = high
     return found
+
+
+@exporter
+def calendars(context: ExportContext) -> Output:
+    """The whole programme, each event, and each session as its own .ics file."""
+    programme, lang = context.programme, context.lang
+    links = CalendarLinks(
+        event_pages={event_id: page for event_id in context.event_urls if (page := context.event_page(event_id))},
+        uid_domain=context.uid_domain,
+        stamp=context.stamp,
+        words={lang: context.words},
+    )
+    files = {export_paths.PROGRAMME_CALENDAR: programme_calendar(programme, lang, links)}
+    for event in programme.events:
+        files[export_paths.event_calendar(event.id)] = event_calendar(programme, event, lang, links)
+        for session in event.sessions:
+            files[export_paths.session_calendar(event.id, session.id)] = session_calendar(programme, event, session, lang, links)
+    return Output(files=files)

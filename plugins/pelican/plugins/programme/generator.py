@@ -1,5 +1,5 @@
 """A Pelican generator: the programme of this run's language into the template context, and the
-machine-readable files (calendars, frab schedules) into the output."""
+machine-readable forms of the programme (every registered exporter, see exports.py) into the output."""
 
 from __future__ import annotations
 
@@ -12,11 +12,9 @@ from pelican.plugins.bilingual.catalogues import load_translations
 from pelican.plugins.bilingual.settings import site_settings
 from pelican.generators import Generator
 
-from . import export_paths
-from .export_frab import FrabLinks, schedule_json, schedule_xml
-from .export_ical import CalendarLinks, event_calendar, programme_calendar, session_calendar
+from . import export_frab, export_ical, jsonld  # noqa: F401 - importing them registers their exporters
 from .export_words import export_words
-from .jsonld import event_jsonld, script_tag
+from .exports import ExportContext, export_all
 from .reading import read_programme
 from .views import programme_view
 
@@ -56,14 +54,23 @@ class ProgrammeGenerator(Generator):
                 "event %s has no page in content/%s/: create one with `Event: %s` in its metadata", event_id, lang, event_id
             )
         view = programme_view(programme, lang, self.event_urls)
-        site_url = site.site_url
         for page in _pages(self.context):
             page.programme_event = view.events_by_id.get(getattr(page, "event", None))
             deadlines = (self._deadline(view, page, d) for d in _metadata_list(page, "deadlines"))
             page.deadline_list = [deadline for deadline in deadlines if deadline is not None]
+        self.exports = export_all(ExportContext(
+            programme=programme,
+            lang=lang,
+            site_url=site.site_url,
+            event_urls=self.event_urls,
+            words=export_words(load_translations(site.theme / "translations", lang).gettext),
+            uid_domain=site.calendar_uid_domain,
+            stamp=site.source_date,
+            # The version changes exactly when the programme does: apps reload, builds stay identical.
+            version=hashlib.sha256(Path(self.programme_file).read_bytes()).hexdigest()[:12],
+        ))
         for event_id, page in event_pages.items():
-            event = programme.event(event_id)
-            page.structured_data = script_tag(event_jsonld(programme, event, lang, f"{site_url}/{page.url}"))
+            page.structured_data = self.exports.event_heads.get(event_id, "")
         self.context["programme"] = view
 
     def _deadline(self, view, page, deadline_id: str):
@@ -75,41 +82,10 @@ class ProgrammeGenerator(Generator):
         return view.deadlines_by_id.get(deadline_id)
 
     def generate_output(self, _writer) -> None:  # the exports are bytes, written directly
-        site = self.site
-        if site.selected_sources is not None:
+        if self.site.selected_sources is not None:
             return  # an incremental rebuild of page texts: the programme did not change
-        lang, site_url, programme = site.lang, site.site_url, self.programme
         output = Path(self.output_path)
-        words = export_words(load_translations(site.theme / "translations", lang).gettext)
-        calendar_links = CalendarLinks(
-            event_pages={event_id: f"{site_url}/{url}" for event_id, url in self.event_urls.items()},
-            uid_domain=site.calendar_uid_domain,
-            stamp=site.source_date,
-            words={lang: words},
-        )
-        files = {export_paths.PROGRAMME_CALENDAR: programme_calendar(programme, lang, calendar_links)}
-        for event in programme.events:
-            files[export_paths.event_calendar(event.id)] = event_calendar(programme, event, lang, calendar_links)
-            for session in event.sessions:
-                path = export_paths.session_calendar(event.id, session.id)
-                files[path] = session_calendar(programme, event, session, lang, calendar_links)
-            if event.sessions and event.id in self.event_urls:
-                files.update(self._schedules(event, lang, site_url, words))
-        for path, data in files.items():
+        for path, data in self.exports.files.items():
             target = output / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-
-    def _schedules(self, event, lang: str, site_url: str, words) -> dict[str, bytes]:
-        page_url = self.event_urls[event.id]
-        xml_path, json_path = export_paths.schedule(page_url, "xml"), export_paths.schedule(page_url, "json")
-        # The version changes exactly when the programme does: apps reload, builds stay identical.
-        version = hashlib.sha256(Path(self.programme_file).read_bytes()).hexdigest()[:12]
-
-        def links(path: str) -> FrabLinks:
-            return FrabLinks(f"{site_url}/", f"{site_url}/{page_url}", f"{site_url}/{path}", version, words)
-
-        return {
-            xml_path: schedule_xml(event, lang, links(xml_path)),
-            json_path: schedule_json(event, lang, links(json_path)),
-        }

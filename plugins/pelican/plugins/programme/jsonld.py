@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from pelican.plugins.bilingual.wording import capitalized
 
+from .exports import ExportContext, Output, exporter
 from .model import Event, Format, Localized, Organisation, Programme, Session, Venue
 
 CONTEXT = "https://schema.org"
@@ -159,3 +160,13 @@ def _session_event(event: Event, session: Session, lang: str, page_url: str, att
     if session.venue:
         data["location"] = _venue_place(session.venue, lang)
     return data
+
+
+@exporter
+def structured_data(context: ExportContext) -> Output:
+    """schema.org JSON-LD in the <head> of each event's page."""
+    return Output(event_heads={
+        event.id: script_tag(event_jsonld(context.programme, event, context.lang, page))
+        for event in context.programme.events
+        if (page := context.event_page(event.id))
+    })
