@@ -90,8 +90,9 @@ def _remember_sources(output_dir: Path, sources: dict[str, str]):
 
     def remember(path: str, context: dict) -> None:
         content = context.get("article") or context.get("page")
-        if content is not None and getattr(content, "source_path", None):
-            sources[Path(path).resolve().relative_to(output_dir.resolve()).as_posix()] = content.source_path
+        written = Path(path).resolve()
+        if content is not None and getattr(content, "source_path", None) and written.is_relative_to(output_dir.resolve()):
+            sources[written.relative_to(output_dir.resolve()).as_posix()] = content.source_path
 
     return remember
 

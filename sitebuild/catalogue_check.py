@@ -28,9 +28,9 @@ def _singular(message_id: MessageId) -> str:
 
 
 def visible_strings(theme_dir: Path) -> set[MessageId]:
-    """What `make i18n-extract` would collect now: the templates' words and the exports' (in the
-    programme plugin, wherever it is installed)."""
-    folders = (theme_dir / "templates", Path(programme.__file__).parent)
+    """What `make i18n-extract` would collect now: the templates' words and the plugins' (the
+    exports'), wherever the plugins are installed."""
+    folders = (theme_dir / "templates", Path(programme.__file__).parent.parent)
     return {message for folder in folders for _, _, message, _, _ in extract_from_dir(folder, METHOD_MAP, OPTIONS_MAP)}
 
 

@@ -162,3 +162,19 @@ def test_an_invisible_control_character() -> None:
 def test_a_list_at_the_top_level() -> None:
     message = only_problem(lambda: read_programme_text("- events\n", "programme.yaml"))
     assert message == "programme.yaml:1:1: top level: expected a mapping (key: value lines), found a list"
+
+
+@pytest.mark.parametrize("change, message", [
+    (("venues:", "places:"), "missing required key 'venues'"),
+    (("category: organiser", "category:"), "'category' has no value"),
+    (("category: organiser", "category: [a]"), "expected a category, found a list"),
+    (("home_timezone: Europe/Berlin", "home_timezone: [a]"), "expected a time zone name such as Europe/Moscow, found a list"),
+    (("working_group: jugend", "working_group: [jugend]"), "expected an id, found a list"),
+    (("people:", "people: &a [*a]\nx:"), "an alias cannot contain itself"),
+    (("organisations:\n", "organisations:\n  -\n"), "expected a mapping (key: value lines), found nothing"),
+])
+def test_broken_shapes_are_reported_not_crashed_on(change, message):
+    text = (ROOT / "tests" / "fixtures" / "programme" / "valid.yaml").read_text(encoding="utf-8").replace(*change, 1)
+    with pytest.raises(ProgrammeError) as raised:
+        read_programme_text(text, "programme.yaml")
+    assert any(message in problem.message for problem in raised.value.problems), raised.value

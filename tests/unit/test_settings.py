@@ -36,3 +36,10 @@ def test_what_sitebuild_passes_is_taken_as_it_is():
 def test_a_wrong_value_is_named_with_what_to_write(changes, message):
     with pytest.raises(SettingsError, match=re.escape(message)):
         SiteSettings.from_pelican({**BASE, **changes})
+
+
+def test_a_content_folder_with_one_folder_per_language_asks_for_one_language(tmp_path):
+    for lang in ("de", "ru"):
+        (tmp_path / "content" / lang).mkdir(parents=True)
+    with pytest.raises(SettingsError, match=re.escape("build one language at a time, e.g. pelican")):
+        SiteSettings.from_pelican({**BASE, "PATH": str(tmp_path / "content")})

@@ -45,6 +45,11 @@ class SiteSettings:
         if wrong:
             raise SettingsError(f"LANGUAGES: {wrong!r} are no language codes: write e.g. LANGUAGES = (\"de\", \"ru\")")
         path = Path(settings["PATH"])
+        if path.name not in languages and any((path / lang).is_dir() for lang in languages):
+            raise SettingsError(
+                f"PATH: {path} holds one folder per language: build one language at a time, "
+                f"e.g. pelican {path / languages[0]} -s pelicanconf.py -o output/{languages[0]}, or run make html"
+            )
         lang = path.name if path.name in languages else settings["DEFAULT_LANG"]
         if lang not in languages:
             raise SettingsError(f"DEFAULT_LANG: {lang!r} is not one of LANGUAGES {languages!r}")

@@ -42,8 +42,10 @@ EXPORTERS: list[Exporter] = []
 
 
 def exporter(function: Exporter) -> Exporter:
-    """Registers an export; modules register theirs when the plugin imports them."""
-    EXPORTERS.append(function)
+    """Registers an export; modules register theirs when the plugin imports them (generator.py),
+    each once, however often they are imported."""
+    if all(known.__qualname__ != function.__qualname__ or known.__module__ != function.__module__ for known in EXPORTERS):
+        EXPORTERS.append(function)
     return function
 
 
@@ -52,6 +54,8 @@ def export_all(context: ExportContext) -> Output:
     heads: dict[str, Markup] = {}
     for export in EXPORTERS:
         output = export(context)
+        if twice := files.keys() & output.files.keys():
+            raise ValueError(f"two exports write {', '.join(sorted(twice))}: give each its own path")
         files.update(output.files)
         for event_id, markup in output.event_heads.items():
             heads[event_id] = heads.get(event_id, Markup("")) + markup

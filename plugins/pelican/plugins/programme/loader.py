@@ -83,8 +83,12 @@ class _Builder:
             ("organisations", self.organisation), ("venues", self.venue), ("people", self.person),
             ("working_groups", self.working_group), ("deadlines", self.deadline), ("events", self.event))}
         values = {name: objects for name, objects in parts.items() if objects is not None}
-        if "home_timezone" in data and (zone := self.timezone(data["home_timezone"], ("home_timezone",))) is not _FAILED:
-            values["home_timezone"] = zone
+        if any(name not in values for name in ("organisations", "venues", "working_groups", "events")):
+            return None  # the schema has said which section is missing or broken
+        zone = data.get("home_timezone")
+        if zone is not None and not self.document.broken(("home_timezone",)):
+            if (zone := self.timezone(zone, ("home_timezone",))) is not _FAILED:
+                values["home_timezone"] = zone
         return Programme(**values)
 
     def section(self, data: dict, name: str, build: Callable) -> tuple | None:
@@ -158,6 +162,8 @@ class _Builder:
         return tuple(built)
 
     def session(self, item: dict, path: Path_, slot: int) -> Session | None:
+        if "working_group" in item and (item["working_group"] is None or self.document.broken((*path, "working_group"))):
+            return None
         group = self.ref("working_groups", "working group")(item["working_group"], (*path, "working_group")) \
             if "working_group" in item else None
         convert = {"title": self.text, "description": self.text, "date": self.date, "start": self.time, "end": self.time,

@@ -67,20 +67,26 @@ def _translate(document: Document, error, misspelt: set[tuple[Path_, str | None]
             document.report(path, f"unknown key '{extra}'; {hint}", document.keys[(*path, extra)])
     elif kind == "dependentRequired":
         document.report((*path, "end"), schema["x-dependent"])
-    elif kind == "type" and value is None:
+    elif kind == "type" and value is None and isinstance(key, str) and key:
         message = f"the {LANGUAGE_NAMES[key]} text ({key}) is empty: fill it in" if key in LANGUAGE_NAMES \
             else f"'{key}' has no value: fill it in or remove the key"
         document.report(path, message)
+    elif kind == "type" and value is None and any(found == path for found, _ in document.problems):
+        return  # reading the file said what is wrong here (an alias inside itself)
+    elif kind == "type" and value is None:  # an empty list item, or an empty file's "~"
+        document.report(path, f"expected {schema['x-expected']}, found nothing")
     elif kind == "type" and key in LANGUAGE_NAMES and schema.get("x-expected") == "plain text":
         document.report(path, f"the {LANGUAGE_NAMES[key]} text ({key}) must be plain text, found {describe(document.nodes[path])}")
     elif kind == "type":
         document.report(path, f"expected {schema['x-expected']}, found {describe(document.nodes[path])}")
+    elif kind == "enum" and not isinstance(value, str):
+        return  # its type error says it already
     elif kind == "enum":
         allowed = schema["enum"]
         hint = suggest(value, allowed, f"; use one of {', '.join(allowed)}")
         document.report(path, f"unknown {schema['x-label']} '{value}'" + hint)
     else:  # pattern, not: the schema words the message
-        message = schema["x-invalid"].format(value=value, key=key, language=LANGUAGE_NAMES.get(key))
+        message = schema.get("x-invalid", error.message).format(value=value, key=key, language=LANGUAGE_NAMES.get(key))
         example = re.sub(r"[^a-z0-9]+", "-", str(value).lower().translate(_TRANSLITERATION)).strip("-")
         if schema.get("x-example") == "slug" and example:
             message += f", e.g. '{example}'"

@@ -66,10 +66,14 @@ class Document:
         self.keys: dict[Path_, Node] = {}
         self.problems: list[tuple[Path_, Problem | None]] = []  # None: a problem another already says
 
-    def plain(self, node: Node, path: Path_) -> Any:
+    def plain(self, node: Node, path: Path_, within: frozenset[int] = frozenset()) -> Any:
         self.nodes[path] = node
+        if id(node) in within:  # an alias (*a) inside the value its anchor (&a) names
+            self.report(path, "an alias cannot contain itself: write the value out")
+            return None
+        within = within | {id(node)}
         if isinstance(node, SequenceNode):
-            return [self.plain(item, (*path, index)) for index, item in enumerate(node.value)]
+            return [self.plain(item, (*path, index), within) for index, item in enumerate(node.value)]
         if not isinstance(node, MappingNode):
             return None if node.tag == _NULL else node.value
         data = {}
@@ -81,7 +85,7 @@ class Document:
                 self.report((*path, key_node.value), f"'{key_node.value}' is given twice (first at line {first}): remove one", key_node)
             else:
                 self.keys[(*path, key_node.value)] = key_node
-                data[key_node.value] = self.plain(value, (*path, key_node.value))
+                data[key_node.value] = self.plain(value, (*path, key_node.value), within)
         return data
 
     def where(self, path: Path_) -> str:
