@@ -17,7 +17,7 @@ def test_a_plain_run_over_a_language_folder_takes_its_language_and_defaults(monk
     assert (site.lang, site.site_url, site.content_root) == ("ru", "/ru", Path("/site/content"))
     assert site.stylesheet_url == "/ru/theme/css/site.css"
     assert site.source_date == dt.datetime(2021, 6, 28, 15, 0, tzinfo=dt.timezone.utc)
-    assert site.programme_file == Path("programme.yaml") and site.selected_sources is None
+    assert site.programme_file == Path("/site/programme.yaml") and site.selected_sources is None
 
 
 def test_what_sitebuild_passes_is_taken_as_it_is():

@@ -31,7 +31,7 @@ class SiteSettings:
     site_url: str  # SITEURL: this language's root, ROOT_URL/<lang> unless set
     content_root: Path  # the folder holding one folder per language
     theme: Path
-    programme_file: Path  # PROGRAMME_FILE, relative to the working directory unless absolute
+    programme_file: Path  # PROGRAMME_FILE; a relative one lies beside the content folder, as pelicanconf.py does
     calendar_uid_domain: str  # CALENDAR_UID_DOMAIN: the right-hand side of every calendar UID
     source_date: dt.datetime  # SOURCE_DATE: the one timestamp a build writes (reproducible)
     stylesheet_url: str  # STYLESHEET_URL, by default the theme's stylesheet below SITEURL
@@ -53,6 +53,7 @@ class SiteSettings:
         lang = path.name if path.name in languages else settings["DEFAULT_LANG"]
         if lang not in languages:
             raise SettingsError(f"DEFAULT_LANG: {lang!r} is not one of LANGUAGES {languages!r}")
+        content_root = path.parent if path.name in languages else path
         root_url = settings.get("ROOT_URL", "").rstrip("/")
         site_url = settings.get("SITEURL") or f"{root_url}/{lang}"
         selected = settings.get("SELECTED_SOURCES")
@@ -61,9 +62,9 @@ class SiteSettings:
             lang=lang,
             root_url=root_url,
             site_url=site_url,
-            content_root=path.parent if path.name in languages else path,
+            content_root=content_root,
             theme=Path(settings["THEME"]),
-            programme_file=Path(settings.get("PROGRAMME_FILE", "programme.yaml")),
+            programme_file=content_root.parent / settings.get("PROGRAMME_FILE", "programme.yaml"),
             calendar_uid_domain=settings.get("CALENDAR_UID_DOMAIN") or "calendar.invalid",
             source_date=settings.get("SOURCE_DATE") or source_date(path),
             stylesheet_url=settings.get("STYLESHEET_URL") or f"{site_url}/theme/css/site.css",
