@@ -6,6 +6,7 @@ npm is not on PATH or `npm ci` does not succeed, so a missing tool never hides a
 
 from __future__ import annotations
 
+import fcntl
 import json
 import shutil
 import subprocess
@@ -48,6 +49,14 @@ def js_package(name: str) -> Path:
     """
     if name not in _pinned():
         pytest.fail(f"{name} is not pinned in tests/js/package.json: add it there and run npm install --prefix tests/js")
+    # The test workers (pytest-xdist) ask at the same time; one installs, the others wait for it.
+    with (JS / ".npm-ci.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _install_if_outdated()
+    return MODULES / name
+
+
+def _install_if_outdated() -> None:
     if _outdated():
         npm = require_command("npm", "the tests install their npm packages with it (install Node.js 18 or later and npm)")
         result = subprocess.run(
@@ -60,4 +69,3 @@ def js_package(name: str) -> Path:
             pytest.fail(f"npm ci --prefix tests/js failed:\n{result.stdout}\n{result.stderr}")
         if missing := _outdated():
             pytest.fail(f"npm ci --prefix tests/js did not install the pinned {', '.join(missing)}")
-    return MODULES / name

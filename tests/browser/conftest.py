@@ -6,6 +6,7 @@ Debian package when it runs as root). A missing browser, Java or npm fails the t
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -63,13 +64,16 @@ def address_path(root: Path, file: Path) -> str:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
     output = tmp_path_factory.mktemp("browser-site")
-    result = subprocess.run(
-        [sys.executable, "-m", "sitebuild", "html", "--output", str(output)],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    # Each test worker builds its own copy; one at a time, as they share the project's content cache.
+    with (PROJECT / "cache").with_suffix(".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        result = subprocess.run(
+            [sys.executable, "-m", "sitebuild", "html", "--output", str(output)],
+            cwd=PROJECT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     if result.returncode:
         pytest.fail(f"the site did not build:\n{result.stdout}\n{result.stderr}")
     server = host_server(output, host="127.0.0.1")
