@@ -88,11 +88,13 @@ def _remember_sources(output_dir: Path, sources: dict[str, str]):
     """A content_written receiver noting which Markdown file each written page came from, so
     that a problem found in the page can be reported where the editor wrote it."""
 
+    root = output_dir.resolve()
+
     def remember(path: str, context: dict) -> None:
         content = context.get("article") or context.get("page")
         written = Path(path).resolve()
-        if content is not None and getattr(content, "source_path", None) and written.is_relative_to(output_dir.resolve()):
-            sources[written.relative_to(output_dir.resolve()).as_posix()] = content.source_path
+        if content is not None and getattr(content, "source_path", None) and written.is_relative_to(root):
+            sources[written.relative_to(root).as_posix()] = content.source_path
 
     return remember
 

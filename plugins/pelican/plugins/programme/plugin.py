@@ -1,4 +1,4 @@
-"""Pelican glue: connects the programme generator and the date filters; nothing else."""
+"""Pelican glue: connects the programme generator and the date filter; nothing else."""
 
 from functools import partial
 
