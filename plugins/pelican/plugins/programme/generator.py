@@ -3,7 +3,6 @@ machine-readable forms of the programme (every registered exporter, see exports.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from pathlib import Path
@@ -66,8 +65,7 @@ class ProgrammeGenerator(Generator):
             words=export_words(load_translations(site.theme / "translations", lang).gettext),
             uid_domain=site.calendar_uid_domain,
             stamp=site.source_date,
-            # The version changes exactly when the programme does: apps reload, builds stay identical.
-            version=hashlib.sha256(Path(self.programme_file).read_bytes()).hexdigest()[:12],
+            version=programme.version,  # of the text this run's programme was read from
         ))
         for event_id, page in event_pages.items():
             page.structured_data = self.exports.event_heads.get(event_id, "")

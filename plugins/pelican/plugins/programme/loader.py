@@ -10,6 +10,7 @@ add "unknown id" problems on top of the real one.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -58,6 +59,8 @@ def load_programme_text(text: str, filename: str) -> tuple[Programme | None, lis
     data = document.plain(root, ())
     check_shapes(document, data)
     programme = _Builder(document).programme(data)
+    if programme is not None:
+        programme = dataclasses.replace(programme, version=hashlib.sha256(text.encode("utf-8")).hexdigest()[:12])
     return programme, [problem for _, problem in document.problems if problem is not None]
 
 

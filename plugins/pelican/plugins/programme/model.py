@@ -154,6 +154,7 @@ class Programme:
     people: tuple[Person, ...] = ()
     deadlines: tuple[Deadline, ...] = ()
     home_timezone: ZoneInfo = ZoneInfo("Europe/Berlin")
+    version: str = ""  # a hash of the text it was read from: changes exactly when the file does
 
     def event(self, event_id: str) -> Event:
         return next(e for e in self.events if e.id == event_id)
