@@ -75,14 +75,19 @@ def rebuild_pages(
     by_language: dict[str, set[str]] = {}
     for page in pages:
         by_language.setdefault(page.relative_to(content).parts[0], set()).add(str(page))
+    # programme.yaml did not change since the last good build (else everything is rebuilt), so it
+    # reads without problems; read once here, as in a full build, not by each language run.
+    programme, problems = checks.check_programme(settings)
     started = time.time()
     with ProcessPoolExecutor(max_workers=len(by_language), mp_context=get_context("fork")) as pool:
         runs = [
-            pool.submit(build_language, settings_file, settings, lang, output_dir, {"SELECTED_SOURCES": sources})
+            pool.submit(
+                build_language, settings_file, settings, lang, output_dir, {"PROGRAMME": programme, "SELECTED_SOURCES": sources}
+            )
             for lang, sources in by_language.items()
         ]
         results = [run.result() for run in runs]
-        problems = [problem for result in results for problem in result.problems]
+        problems += [problem for result in results for problem in result.problems]
         sources = {page: source for result in results for page, source in result.sources.items()}
     rewritten = [
         path.relative_to(output_dir).as_posix()
