@@ -17,13 +17,15 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+import imagesize
 import yaml
+from babel import localedata
 from yaml.reader import ReaderError
 
 from .errors import Problem, ProgrammeError
 from .model import (
-    Deadline, Event, Format, GroupKind, Localized, Organisation, OrganisationCategory, Person, Programme, Session,
-    Source, Venue, WorkingGroup,
+    Deadline, Event, Format, Geo, GroupKind, Interpretation, Localized, OnlineAccess, Organisation, OrganisationCategory,
+    Person, Photo, Programme, Room, Session, Source, Venue, WorkingGroup, ZoneName,
 )
 from .schema_check import check_shapes, suggest
 from .yaml_document import Document, Path_, compose, syntax_problem
@@ -92,7 +94,22 @@ class _Builder:
         if zone is not None and not self.document.broken(("home_timezone",)):
             if (zone := self.timezone(zone, ("home_timezone",))) is not _FAILED:
                 values["home_timezone"] = zone
+        if isinstance(data.get("home_label"), dict) and not self.document.broken(("home_label",)):
+            values["home_label"] = self.text(data["home_label"], ("home_label",))
+        if isinstance(data.get("zone_names"), dict) and not self.document.broken(("zone_names",)):
+            values["zone_names"] = self.zone_names(data["zone_names"], ("zone_names",))
         return Programme(**values)
+
+    def zone_names(self, names: dict, path: Path_) -> tuple[ZoneName, ...]:
+        """Each key must be a zone, reported at the key: the value may be right."""
+        built = []
+        for zone, wording in names.items():
+            if zone not in available_timezones():
+                hint = suggest(zone, available_timezones(), "; use an IANA name such as Europe/Moscow")
+                self.document.report((*path, zone), f"unknown time zone '{zone}'" + hint, self.document.keys[(*path, zone)])
+            else:
+                built.append(ZoneName(zone, **wording))
+        return tuple(built)
 
     def section(self, data: dict, name: str, build: Callable) -> tuple | None:
         items = data.get(name)
@@ -119,7 +136,8 @@ class _Builder:
             else:
                 values[key] = convert.get(key, lambda v, p: v)(value, (*path, key))
         if ends is not None:
-            self.ordered(path, values.get("start"), values.get("end"), same_allowed=ends)
+            next_day = values.get("ends_next_day") is True
+            self.ordered(path, values.get("start"), values.get("end"), same_allowed=ends, next_day=next_day)
         if _FAILED in values.values() or self.document.broken(path, nested=("sessions",)):
             return None
         fields = {f.name for f in dataclasses.fields(cls)}
@@ -134,10 +152,23 @@ class _Builder:
         return self.make(Organisation, item, path, {**texts, "category": lambda v, p: OrganisationCategory(v)})
 
     def venue(self, item: dict, path: Path_) -> Venue | None:
-        return self.make(Venue, item, path, dict.fromkeys(("name", "city", "address"), self.text))
+        rooms = self.index.setdefault("rooms", {})
+        convert = {**dict.fromkeys(("name", "city", "address"), self.text), "geo": self.geo,
+                   "rooms": self.rooms}
+        venue = self.make(Venue, item, path, convert)
+        for room in item.get("rooms") or []:
+            if isinstance(room, dict) and isinstance(room.get("id"), str):
+                rooms.setdefault(room["id"], venue and next((r for r in venue.rooms if r.id == room["id"]), None))
+        return venue
+
+    def rooms(self, items: list, path: Path_) -> tuple[Room, ...]:
+        rooms = (self.make(Room, room, (*path, n), {"name": self.text}) for n, room in enumerate(items))
+        return tuple(room for room in rooms if room is not None)
 
     def person(self, item: dict, path: Path_) -> Person | None:
-        return self.make(Person, item, path, {"name": self.text, "affiliation": self.ref("organisations", "organisation")})
+        convert = {**dict.fromkeys(("name", "role", "bio"), self.text), "photo": self.photo,
+                   "affiliation": self.ref("organisations", "organisation")}
+        return self.make(Person, item, path, convert)
 
     def working_group(self, item: dict, path: Path_) -> WorkingGroup | None:
         refs = self.refs("organisations", "organisation")
@@ -151,9 +182,14 @@ class _Builder:
         texts = dict.fromkeys(("title", "short_title", "description", "motto", "theme"), self.text)
         convert = {**texts, "start": self.date, "end": self.date, "timezone": self.timezone, "venue": self.ref("venues", "venue"),
                    "cities": lambda v, p: tuple(self.text(city, (*p, n)) for n, city in enumerate(v)),
-                   "format": lambda v, p: Format(v), "organisers": self.refs("organisations", "organisation"),
-                   "sessions": self.sessions}
+                   "organisers": self.refs("organisations", "organisation"), "sessions": self.sessions, **self.taking_part}
         return self.make(Event, item, path, convert, ends=True)
+
+    @property
+    def taking_part(self) -> dict[str, Callable]:
+        """How one takes part in an event or a session: the same keys in both."""
+        return {"format": lambda v, p: Format(v), "online": self.online, "languages": self.languages,
+                "interpretation": lambda v, p: Interpretation(v)}
 
     def sessions(self, items: list, path: Path_) -> tuple[Session, ...]:
         """The sessions in list order; the sessions of one {parallel: [...]} item share its slot."""
@@ -170,19 +206,37 @@ class _Builder:
         group = self.ref("working_groups", "working group")(item["working_group"], (*path, "working_group")) \
             if "working_group" in item else None
         convert = {"title": self.text, "description": self.text, "date": self.date, "start": self.time, "end": self.time,
-                   "venue": self.ref("venues", "venue"), "speakers": self.refs("people", "person"),
-                   "working_group": lambda v, p: group}
+                   "ends_next_day": lambda v, p: v == "true", "venue": self.ref("venues", "venue"),
+                   "room": self.ref("rooms", "room"), "speakers": self.refs("people", "person"),
+                   "working_group": lambda v, p: group, **self.taking_part}
         if group is _FAILED or ("title" not in item and group is None):
             return None
         untitled = {"title": group.title} if "title" not in item else {}  # a group's session takes its title
-        return self.make(Session, item, path, convert, ends=False, slot=slot, **untitled)
+        session = self.make(Session, item, path, convert, ends=False, slot=slot, **untitled)
+        return self.placed(session, path) if session else None
 
-    def ordered(self, path: Path_, start: Any, end: Any, *, same_allowed: bool) -> None:
-        """Says so at end if end is not after start."""
-        if start in (None, _FAILED) or end in (None, _FAILED) or end > start or (same_allowed and end == start):
+    def placed(self, session: Session, path: Path_) -> Session | None:
+        """The session with the venue of its room; None if it names a room of another venue."""
+        if session.room is None:
+            return session
+        venue = next(v for v in self.index["venues"].values() if v and session.room in v.rooms)
+        if session.venue is not None and session.venue != venue:
+            self.document.report((*path, "room"), f"room '{session.room.id}' is in venue '{venue.id}', not in "
+                                 f"'{session.venue.id}': correct the room, or name only the room (its venue follows)")
+            return None
+        return dataclasses.replace(session, venue=venue)
+
+    def ordered(self, path: Path_, start: Any, end: Any, *, same_allowed: bool, next_day: bool = False) -> None:
+        """Says so at end if end is not after start (or, ending the next day, not before it)."""
+        if start in (None, _FAILED) or end in (None, _FAILED):
             return
-        relation = "before" if end < start else "the same as"
-        self.document.report((*path, "end"), f"end {_show(end)} is {relation} start {_show(start)}: correct one of them")
+        if next_day and end >= start:
+            self.document.report((*path, "ends_next_day"), f"ends_next_day is true, but end {_show(end)} is not before "
+                                 f"start {_show(start)}: remove ends_next_day, or correct the end")
+        elif not next_day and not (end > start or (same_allowed and end == start)):
+            relation = "before" if end < start else "the same as"
+            hint = ", or add ends_next_day: true if it ends after midnight" if end < start and not same_allowed else ""
+            self.document.report((*path, "end"), f"end {_show(end)} is {relation} start {_show(start)}: correct one of them{hint}")
 
     # --- the values --------------------------------------------------------------------------
 
@@ -216,6 +270,39 @@ class _Builder:
             hint = suggest(value, available_timezones(), "; use an IANA name such as Europe/Moscow")
             self.document.report(path, f"unknown time zone '{value}'" + hint)
             return _FAILED
+
+    def geo(self, value: dict, path: Path_) -> Any:
+        lat, lon = float(value["lat"]), float(value["lon"])
+        for key, number, limit in (("lat", lat, 90), ("lon", lon, 180)):
+            if abs(number) > limit:
+                self.document.report((*path, key), f"{value[key]} is out of range: {key} runs from -{limit} to {limit}")
+                return _FAILED
+        return Geo(lat, lon)
+
+    def online(self, value: dict, path: Path_) -> OnlineAccess:
+        note = self.text(value["note"], (*path, "note")) if "note" in value else None
+        return OnlineAccess(url=value.get("url"), platform=value.get("platform"), note=note)
+
+    def languages(self, codes: list, path: Path_) -> Any:
+        for n, code in enumerate(codes):
+            if not localedata.exists(code):
+                self.document.report((*path, n), f"unknown language '{code}': use an ISO 639 code such as de, ru, en or fr")
+                return _FAILED
+        return tuple(codes)
+
+    def photo(self, value: dict, path: Path_) -> Any:
+        """The photo's file, beside programme.yaml, with the width and height pages reserve for it."""
+        file = Path(self.document.filename).parent / value["file"]
+        if not file.is_file():
+            self.document.report((*path, "file"), f"there is no file {value['file']} in the folder of "
+                                 f"{Path(self.document.filename).name}: check the name, or add the photo")
+            return _FAILED
+        width, height = imagesize.get(file)
+        if width <= 0 or height <= 0:
+            self.document.report((*path, "file"), f"{value['file']} is not an image whose size can be read: "
+                                 "save it as JPEG, PNG or WebP")
+            return _FAILED
+        return Photo(file, self.text(value["alt"], (*path, "alt")), width, height)
 
     def ref(self, section: str, kind: str) -> Callable[[str, Path_], Any]:
         def resolve(key: str, path: Path_) -> Any:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 LANGUAGES = ("de", "ru")
@@ -39,8 +40,24 @@ class Source:
 
 
 class Format(Enum):
+    """How one takes part."""
+
     ON_SITE = "on-site"
-    HYBRID = "hybrid"
+    HYBRID = "hybrid"  # on site and online
+    ONLINE = "online"
+
+    @property
+    def online(self) -> bool:
+        return self is not Format.ON_SITE
+
+
+class Interpretation(Enum):
+    """The interpreting offered between the languages spoken."""
+
+    SIMULTANEOUS = "simultaneous"
+    CONSECUTIVE = "consecutive"
+    ANNOUNCED = "yes"  # interpreted; how is not announced
+    NONE = "none"
 
 
 class GroupKind(Enum):
@@ -69,12 +86,49 @@ class Organisation:
 
 
 @dataclass(frozen=True)
+class Geo:
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Room:
+    """A hall or room inside a venue; its id is unique across the programme."""
+
+    id: str
+    name: Localized
+    source: Source | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class Venue:
+    """A building (or site) with an address; sessions meet in its rooms."""
+
     id: str
     name: Localized
     city: Localized
     address: Localized | None = None
+    country: str | None = None  # ISO 3166 code, e.g. RU
+    geo: Geo | None = None
+    rooms: tuple[Room, ...] = ()
     source: Source | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class OnlineAccess:
+    """How to take part online; any part may still be unknown."""
+
+    url: str | None = None  # https only
+    platform: str | None = None  # a product name, the same in every language
+    note: Localized | None = None
+
+
+@dataclass(frozen=True)
+class Photo:
+    file: Path  # the image in the repository
+    alt: Localized
+    width: int
+    height: int
 
 
 @dataclass(frozen=True)
@@ -82,6 +136,9 @@ class Person:
     id: str
     name: Localized
     affiliation: Organisation | None = None
+    role: Localized | None = None
+    bio: Localized | None = None  # Markdown
+    photo: Photo | None = None
     source: Source | None = field(default=None, compare=False, repr=False)
 
 
@@ -99,8 +156,11 @@ class WorkingGroup:
 class Session:
     """One item of an event's programme.
 
-    start/end are local times in the event's time zone; None means "to be announced".
-    venue None means the room is not yet announced.
+    start/end are local times in the event's time zone; None means "to be announced". An end
+    before the start is on the next day, which the data says explicitly (ends_next_day).
+    venue None means the place is not yet announced; room None with a venue, the room.
+    format, online, languages and interpretation are what the data says of this session;
+    the event's apply where it says nothing (see the functions below the classes).
     """
 
     id: str
@@ -108,12 +168,27 @@ class Session:
     date: dt.date
     start: dt.time | None = None
     end: dt.time | None = None
+    ends_next_day: bool = False
     venue: Venue | None = None
-    description: Localized | None = None
+    room: Room | None = None  # one of venue.rooms
+    format: Format | None = None
+    online: OnlineAccess | None = None
+    languages: tuple[str, ...] = ()  # ISO 639 codes of the languages spoken
+    interpretation: Interpretation | None = None
+    description: Localized | None = None  # Markdown
     speakers: tuple[Person, ...] = ()
     working_group: WorkingGroup | None = None
     slot: int = 0  # sessions sharing a slot number run in parallel
     source: Source | None = field(default=None, compare=False, repr=False)
+
+    def starts_at(self, zone: ZoneInfo) -> dt.datetime | None:
+        return dt.datetime.combine(self.date, self.start, tzinfo=zone) if self.start else None
+
+    def ends_at(self, zone: ZoneInfo) -> dt.datetime | None:
+        if self.end is None:
+            return None
+        day = self.date + dt.timedelta(days=1) if self.ends_next_day else self.date
+        return dt.datetime.combine(day, self.end, tzinfo=zone)
 
 
 @dataclass(frozen=True)
@@ -127,6 +202,9 @@ class Event:
     timezone: ZoneInfo
     description: Localized
     format: Format | None = None  # None: no source says how one takes part
+    online: OnlineAccess | None = None
+    languages: tuple[str, ...] = ()
+    interpretation: Interpretation | None = None
     organisers: tuple[Organisation, ...] = ()
     venue: Venue | None = None
     motto: Localized | None = None
@@ -154,7 +232,48 @@ class Programme:
     people: tuple[Person, ...] = ()
     deadlines: tuple[Deadline, ...] = ()
     home_timezone: ZoneInfo = ZoneInfo("Europe/Berlin")
+    home_label: Localized | None = None  # what precedes a time in the home zone: "In Deutschland"
+    zone_names: tuple[ZoneName, ...] = ()  # the editor's wording of zones, over CLDR's
     version: str = ""  # a hash of the text it was read from: changes exactly when the file does
 
     def event(self, event_id: str) -> Event:
         return next(e for e in self.events if e.id == event_id)
+
+    def zone_name(self, zone: ZoneInfo, lang: str) -> str | None:
+        """The editor's name for the zone in lang, if they gave one."""
+        return next((name.get(lang) for name in self.zone_names if name.zone == zone.key), None)
+
+
+@dataclass(frozen=True)
+class ZoneName:
+    """How a time zone is named after a time, in one or both languages."""
+
+    zone: str  # IANA name
+    de: str | None = None
+    ru: str | None = None
+
+    def get(self, lang: str) -> str | None:
+        return getattr(self, lang)
+
+
+# What applies to a session: its own value, else its event's.
+
+
+def session_format(event: Event, session: Session) -> Format | None:
+    return session.format or event.format
+
+
+def session_online(event: Event, session: Session) -> OnlineAccess | None:
+    """The session's online access, or the event's for a session one can follow online."""
+    format_ = session_format(event, session)
+    if session.online or format_ is None or not format_.online:
+        return session.online
+    return event.online
+
+
+def session_languages(event: Event, session: Session) -> tuple[str, ...]:
+    return session.languages or event.languages
+
+
+def session_interpretation(event: Event, session: Session) -> Interpretation | None:
+    return session.interpretation or event.interpretation

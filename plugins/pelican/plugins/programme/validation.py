@@ -66,37 +66,46 @@ def sessions_outside_events(programme: Programme) -> list[Problem]:
 
 
 def venue_clashes(programme: Programme) -> list[Problem]:
-    """Two sessions in one venue at overlapping times, reported once per pair at the later one.
+    """Two sessions in one room at overlapping times, reported once per pair at the later one.
 
-    Sessions without a venue or without both times are still "to be announced" and cannot clash.
+    A venue without rooms counts as one room. Sessions without a place or without both times are
+    still "to be announced" and cannot clash; so cannot a session that names only a venue with
+    rooms: its room is to be announced.
     """
     timed = [
-        (_session_where(event, session), session)
+        (_session_where(event, session), session, _interval(event, session))
         for event in programme.events
         for session in event.sessions
-        if session.venue and session.start and session.end
+        if _place(session) and session.start and session.end
     ]
     return [
         _clash(where, earlier, later)
-        for index, (where, later) in enumerate(timed)
-        for _, earlier in timed[:index]
-        if _overlap(earlier, later)
+        for index, (where, later, (start, end)) in enumerate(timed)
+        for _, earlier, (earlier_start, earlier_end) in timed[:index]
+        if _place(earlier) == _place(later) and earlier_start < end and start < earlier_end
     ]
 
 
-def _overlap(a: Session, b: Session) -> bool:
-    assert a.venue and b.venue and a.start and a.end and b.start and b.end
-    return a.venue.id == b.venue.id and a.date == b.date and a.start < b.end and b.start < a.end
+def _place(session: Session) -> str | None:
+    if session.room:
+        return f"room {session.room.id}"
+    return session.venue.id if session.venue and not session.venue.rooms else None
+
+
+def _interval(event: Event, session: Session) -> tuple[dt.datetime, dt.datetime]:
+    start, end = session.starts_at(event.timezone), session.ends_at(event.timezone)
+    assert start and end
+    return start, end
 
 
 def _clash(where: str, earlier: Session, later: Session) -> Problem:
-    assert later.venue and earlier.start and earlier.end
+    assert earlier.start and earlier.end
     return Problem(
         _source(later),
         where,
-        f"{later.venue.id} is already taken from {_hhmm(earlier.start)} to {_hhmm(earlier.end)} "
-        f"on {later.date} by session '{earlier.id}' (line {_source(earlier).line}): "
-        "change the time or the venue of one of them",
+        f"{_place(later)} is already taken from {_hhmm(earlier.start)} to {_hhmm(earlier.end)} "
+        f"on {earlier.date} by session '{earlier.id}' (line {_source(earlier).line}): "
+        "change the time or the place of one of them",
     )
 
 
@@ -104,6 +113,7 @@ def _kinds(programme: Programme) -> Iterator[list[tuple[str, _Located]]]:
     sections: dict[str, tuple[_Located, ...]] = {
         "organisations": programme.organisations,
         "venues": programme.venues,
+        "rooms": tuple(room for venue in programme.venues for room in venue.rooms),
         "people": programme.people,
         "working_groups": programme.working_groups,
         "deadlines": programme.deadlines,
