@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from pelican.plugins.bilingual.environment import install_language
 from pelican.plugins.programme.model import Programme
-from pelican.plugins.programme.views import programme_view
+from pelican.plugins.programme.views import programme_view, view_context
 from pelican.plugins.typography.document import typeset_page
 
 
@@ -31,7 +31,7 @@ def render(settings: dict, programme: Programme, column_template: str, title_msg
         translations = install_language(environment, translations_dir, lang)
         titles.append(translations.gettext(title_msgid))
         html = environment.get_template(column_template).render(
-            programme=programme_view(programme, lang, {}), SITEURL=f"{root_url}/{lang}", DEFAULT_LANG=lang
+            programme=programme_view(view_context(programme, lang, translations.gettext), {}), SITEURL=f"{root_url}/{lang}", DEFAULT_LANG=lang
         )
         columns.append({"lang": lang, "url": f"{root_url}/{lang}/", "html": Markup(html)})
     install_language(environment, translations_dir, languages[0])

@@ -12,7 +12,7 @@ from tests.export_words import words
 
 def context(programme, lang="de"):
     return ExportContext(programme=programme, lang=lang, site_url="https://example.org/de",
-                         event_urls={"konferenz": "konferenz/"}, words=words(lang), uid_domain="example.org",
+                         event_urls={"konferenz": "konferenz/"}, person_urls={}, words=words(lang), uid_domain="example.org",
                          stamp=dt.datetime(2021, 5, 1, tzinfo=dt.timezone.utc), version="1")
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from pelican.plugins.programme.reading import read_programme
-from pelican.plugins.programme.views import programme_view
+from pelican.plugins.programme.views import programme_view, view_context
 
 VALID = Path(__file__).resolve().parents[1] / "fixtures" / "programme" / "valid.yaml"
 
@@ -15,11 +15,11 @@ def programme():
 
 
 def konferenz(programme, lang, urls=None):
-    return programme_view(programme, lang, urls or {"konferenz": "konferenz/"}).events_by_id["konferenz"]
+    return programme_view(view_context(programme, lang, str), urls or {"konferenz": "konferenz/"}).events_by_id["konferenz"]
 
 
 def test_events_in_date_order(programme):
-    view = programme_view(programme, "de", {})
+    view = programme_view(view_context(programme, "de", str), {})
     starts = [event.start_iso for event in view.events]
     assert starts == sorted(starts)
 
@@ -46,13 +46,13 @@ def test_values_are_formatted_in_the_language(programme, lang, heading, coordina
 
 
 def test_working_groups_point_at_their_session_on_the_event_page(programme):
-    view = programme_view(programme, "ru", {"konferenz": "konferenz/"})
+    view = programme_view(view_context(programme, "ru", str), {"konferenz": "konferenz/"})
     assert [(g.id, g.session_url) for g in view.working_groups] == [
         ("jugend", "konferenz/#ag-jugend"), ("kultur", "konferenz/#ag-kultur")]
 
 
 def test_without_an_event_page_nothing_links_to_it(programme):
-    view = programme_view(programme, "de", {})
+    view = programme_view(view_context(programme, "de", str), {})
     assert view.events_by_id["konferenz"].url is None
     assert {g.session_url for g in view.working_groups} == {None}
 
@@ -63,7 +63,7 @@ def test_unknown_times_stay_unknown(programme):
 
 
 def test_deadlines_and_organisation_groups(programme):
-    view = programme_view(programme, "de", {})
+    view = programme_view(view_context(programme, "de", str), {})
     assert view.deadlines_by_id["anmeldeschluss"].date == "12.\u00a0Mai 2021"
     groups = {group.category: [o.id for o in group.organisations] for group in view.organisation_groups}
     assert groups["organiser"] == ["drf"] and groups["coordinator"] == ["goethe"]

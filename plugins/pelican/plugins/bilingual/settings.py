@@ -37,6 +37,7 @@ class SiteSettings:
     stylesheet_url: str  # STYLESHEET_URL, by default the theme's stylesheet below SITEURL
     selected_sources: frozenset[str] | None  # SELECTED_SOURCES: the pages an incremental rebuild writes
     programme: object | None  # PROGRAMME: a checked Programme a build hands every run, else None
+    people_path: str  # PEOPLE_PATH: the folder of the speakers' pages below a language root
 
     @classmethod
     def from_pelican(cls, settings: dict) -> SiteSettings:
@@ -70,6 +71,7 @@ class SiteSettings:
             stylesheet_url=settings.get("STYLESHEET_URL") or f"{site_url}/theme/css/site.css",
             selected_sources=frozenset(selected) if selected is not None else None,
             programme=settings.get("PROGRAMME"),
+            people_path=settings.get("PEOPLE_PATH", "people").strip("/"),
         )
 
 

@@ -20,6 +20,7 @@ class ExportContext:
     lang: str
     site_url: str  # the language root, absolute when publishing
     event_urls: Mapping[str, str]  # event id -> its page, relative to the language root
+    person_urls: Mapping[str, str]  # person id -> their page, relative to the language root
     words: ExportWords  # the catalogue's words in lang
     uid_domain: str  # right-hand side of every calendar UID
     stamp: dt.datetime  # the build's one timestamp, reproducible
@@ -28,6 +29,10 @@ class ExportContext:
     def event_page(self, event_id: str) -> str | None:
         """The absolute address of an event's page, if it has one."""
         url = self.event_urls.get(event_id)
+        return f"{self.site_url}/{url}" if url is not None else None
+
+    def person_page(self, person_id: str) -> str | None:
+        url = self.person_urls.get(person_id)
         return f"{self.site_url}/{url}" if url is not None else None
 
 

@@ -11,11 +11,12 @@ from pelican.plugins.bilingual.catalogues import load_translations
 from pelican.plugins.bilingual.settings import site_settings
 from pelican.generators import Generator
 
+from . import export_paths
 from . import export_frab, export_ical, jsonld  # noqa: F401 - importing them registers their exporters
 from .export_words import export_words
 from .exports import ExportContext, export_all
 from .reading import read_programme
-from .views import programme_view
+from .views import programme_view, view_context
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +53,10 @@ class ProgrammeGenerator(Generator):
             logger.warning(
                 "event %s has no page in content/%s/: create one with `Event: %s` in its metadata", event_id, lang, event_id
             )
-        view = programme_view(programme, lang, self.event_urls)
+        self.person_urls = {person.id: export_paths.person_page(site.people_path, person.id) for person in programme.people}
+        gettext = load_translations(site.theme / "translations", lang).gettext
+        context = view_context(programme, lang, gettext, site.site_url, self.person_urls)
+        view = programme_view(context, self.event_urls)
         for page in _pages(self.context):
             page.programme_event = view.events_by_id.get(getattr(page, "event", None))
             deadlines = (self._deadline(view, page, d) for d in _metadata_list(page, "deadlines"))
@@ -62,7 +66,8 @@ class ProgrammeGenerator(Generator):
             lang=lang,
             site_url=site.site_url,
             event_urls=self.event_urls,
-            words=export_words(load_translations(site.theme / "translations", lang).gettext),
+            person_urls=self.person_urls,
+            words=export_words(gettext),
             uid_domain=site.calendar_uid_domain,
             stamp=site.source_date,
             version=programme.version,  # of the text this run's programme was read from

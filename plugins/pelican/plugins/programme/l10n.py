@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -17,6 +18,7 @@ from babel.dates import (
     format_date as _babel_format_date,
     format_interval,
     format_time as _babel_format_time,
+    get_timezone_location,
     get_timezone_name,
     match_skeleton,
     tokenize_pattern,
@@ -103,37 +105,41 @@ def format_time_range(start: dt.time, end: dt.time, lang: str) -> str:
     return _typeset(format_interval(start, end, "Hm", locale=lang))
 
 
-# CLDR's zone names are made for zone pickers: "Moskauer Normalzeit", "Москва, стандартное
-# время", "Центральная Европа, летнее время" do not read naturally after a time in a programme,
-# and CLDR's short Russian name for Berlin is "+0200". So the site says what people say.
-# None: CLDR's own abbreviation is right (and follows daylight saving time: MEZ/MESZ).
-# Other zones raise instead of falling back to CLDR: a wrong-sounding label would slip onto the
-# site unnoticed, whereas a failing build names the zone to add.
-_ZONE_LABELS: dict[str, dict[str, str | None]] = {
-    "Europe/Moscow": {"de": "Moskauer Zeit", "ru": "по московскому времени (МСК)"},
-    "Europe/Berlin": {"de": None, "ru": "по берлинскому времени"},
-}
+# How a zone is named after a time. CLDR's long zone names are made for zone pickers ("Moskauer
+# Normalzeit", "Москва, стандартное время") and do not read naturally after a time in a programme.
+# Its short names do where CLDR has one that readers of the language know (MESZ/MEZ, OEZ: they
+# follow daylight saving time); where it has none, Babel gives an offset ("+0300"), and the site
+# says the local time of the zone's city instead, in the catalogue's words ("Ortszeit Wladiwostok",
+# "по местному времени (Владивосток)"). An editor may word any zone in programme.yaml (zone_names).
+_OFFSET = re.compile(r"^(GMT|UTC)?[+\-\u2212]\d")
 
 
-def zone_label(tz: ZoneInfo, at: dt.datetime, lang: str) -> str:
-    """How a reader names the zone at that moment: "MESZ", "по московскому времени (МСК)"."""
-    try:
-        label = _ZONE_LABELS[tz.key][lang]
-    except KeyError:
-        raise ValueError(
-            f"no {lang!r} label for time zone {tz.key!r}: add one to _ZONE_LABELS in plugins/programme/l10n.py"
-        ) from None
-    if label is not None:
-        return label
-    at = at.replace(tzinfo=tz) if at.tzinfo is None else at.astimezone(tz)
-    return get_timezone_name(at, width="short", locale=lang)
+@dataclass(frozen=True)
+class TimeWording:
+    """The words around times in one language: from the catalogue and from programme.yaml."""
+
+    lang: str
+    local_time: str  # "Ortszeit %(city)s": a zone CLDR has no common abbreviation of
+    home_label: str  # what precedes the time in the home zone: "In Deutschland"
+    zone_names: Mapping[str, str] = field(default_factory=dict)  # IANA name -> the editor's wording
+
+    def zone(self, tz: ZoneInfo, at: dt.datetime) -> str:
+        """How a reader names the zone at that moment: "MESZ", "Ortszeit New York"."""
+        if tz.key in self.zone_names:
+            return self.zone_names[tz.key]
+        at = at.replace(tzinfo=tz) if at.tzinfo is None else at.astimezone(tz)
+        short = get_timezone_name(at, width="short", locale=self.lang)
+        if not _OFFSET.match(short):
+            return short
+        return self.local_time % {"city": get_timezone_location(tz, locale=self.lang, return_city=True)}
 
 
 @dataclass(frozen=True)
 class TimeLabel:
     event_time: str  # "18:00–20:00 Uhr", or "18:00" without an end
     event_zone: str
-    home_time: str | None  # None: the home zone shows the same wall-clock time
+    home_label: str | None  # None: the home zone shows the same wall-clock time
+    home_time: str | None
     home_zone: str | None
     iso_start: str  # "2021-06-28T18:00:00+03:00"
 
@@ -145,37 +151,30 @@ def _times(start: dt.datetime, end: dt.datetime | None, lang: str) -> str:
 
 
 def session_time_label(
-    date: dt.date,
-    start: dt.time | None,
-    end: dt.time | None,
-    event_tz: ZoneInfo,
-    home_tz: ZoneInfo,
-    lang: str,
+    start: dt.datetime | None, end: dt.datetime | None, home_tz: ZoneInfo, wording: TimeWording
 ) -> TimeLabel | None:
-    """The session's time in the event's zone and, if it differs, in the home zone; None: to be announced."""
+    """The session's time in the event's zone (start's) and, if it differs, in the home zone;
+    None: to be announced. start and end are aware; an end on the next day says so itself."""
     if start is None:
         return None
-    event_start = dt.datetime.combine(date, start, tzinfo=event_tz)
-    event_end = dt.datetime.combine(date, end, tzinfo=event_tz) if end is not None else None
-    if event_end is not None and event_end < event_start:  # runs past midnight
-        event_end += dt.timedelta(days=1)
-
-    home_time: str | None = None
-    home_zone: str | None = None
-    home_start = event_start.astimezone(home_tz)
-    home_end = event_end.astimezone(home_tz) if event_end is not None else None
+    lang = wording.lang
+    home_label = home_time = home_zone = None
+    home_start = start.astimezone(home_tz)
+    home_end = end.astimezone(home_tz) if end is not None else None
     # Offsets, not zone names: Europe/Minsk and Europe/Moscow read the same on the clock.
-    if any(t.utcoffset() != t.astimezone(home_tz).utcoffset() for t in (event_start, event_end) if t is not None):
+    if any(t.utcoffset() != t.astimezone(home_tz).utcoffset() for t in (start, end) if t is not None):
+        home_label = wording.home_label
         home_time = _times(home_start, home_end, lang)
-        if home_start.date() != date:
+        if home_start.date() != start.date():
             # 00:30 in Moscow is 23:30 the day before in Berlin: the bare time would lie.
             home_time += f" ({format_day_short(home_start.date(), lang)})"
-        home_zone = zone_label(home_tz, home_start, lang)
+        home_zone = wording.zone(home_tz, home_start)
 
     return TimeLabel(
-        event_time=_times(event_start, event_end, lang),
-        event_zone=zone_label(event_tz, event_start, lang),
+        event_time=_times(start, end, lang),
+        event_zone=wording.zone(start.tzinfo, start),
+        home_label=home_label,
         home_time=home_time,
         home_zone=home_zone,
-        iso_start=event_start.isoformat(),
+        iso_start=start.isoformat(),
     )

@@ -5,10 +5,11 @@ Pure functions from the model (and the event pages' URLs) to frozen view objects
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
+from babel import Locale
 from babel.lists import format_list
 from markupsafe import Markup
 
@@ -16,14 +17,39 @@ from pelican.plugins.bilingual.foreign_words import mark_foreign_words
 from pelican.plugins.bilingual.wording import capitalized
 
 from . import export_paths
-from .l10n import TimeLabel, format_date, format_date_range, format_day_short, session_time_label
-from .model import Deadline, Event, GroupKind, Localized, Organisation, OrganisationCategory, Programme, Session, Venue, WorkingGroup
+from .l10n import TimeLabel, TimeWording, format_date, format_date_range, format_day_short, session_time_label
+from .markdown import to_html
+from .model import (
+    Deadline, Event, Format, GroupKind, Interpretation, Localized, OnlineAccess, Organisation, OrganisationCategory, Person,
+    Programme, Room, Session, Venue, WorkingGroup,
+)
+
+# A plain link to the map (no embedded map: that would be a request to another host).
+_MAP_URL = "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
 
 
 @dataclass(frozen=True)
 class VenueView:
     name: Markup
     address: Markup | None
+    room: Markup | None = None  # the hall, where one is named
+    has_rooms: bool = False  # whether the venue names its rooms (then a missing one is to be announced)
+    map_url: str | None = None  # OpenStreetMap at the venue's coordinates
+
+
+@dataclass(frozen=True)
+class OnlineView:
+    format: str  # a Format value; the template names it
+    url: str | None  # None: the link follows
+    platform: str | None
+    note: Markup | None
+
+
+@dataclass(frozen=True)
+class LanguagesView:
+    spoken: Markup  # "Deutsch und Russisch" / "немецкий и русский"
+    count: int  # of languages spoken
+    interpretation: str | None  # an Interpretation value; the template names it
 
 
 @dataclass(frozen=True)
@@ -50,7 +76,9 @@ class SessionView:
     description: Markup | None
     time: TimeLabel | None  # None: to be announced
     venue: VenueView | None  # None: to be announced
-    speakers: Markup  # names as a list in the language's own pattern; empty if none are known
+    online: OnlineView | None  # what the session itself says of taking part online
+    languages: LanguagesView | None  # what the session itself says of its languages
+    speakers: Markup  # names, linked to their pages, as a list in the language's own pattern; empty if none
     working_group: WorkingGroupView | None
     calendar: str  # "add to calendar": the session's .ics below the language root
 
@@ -81,7 +109,9 @@ class EventView:
     dates: str
     start_iso: str
     places: Markup
-    format: str | None  # a Format value ("on-site", "hybrid"); None where no source says
+    format: str | None  # a Format value ("on-site", "hybrid", "online"); None where no source says
+    online: OnlineView | None  # for an event one can follow online
+    languages: LanguagesView | None
     motto: Markup | None
     theme: Markup | None
     description: Markup
@@ -135,10 +165,38 @@ def optional_text(localized: Localized | None, lang: str) -> Markup | None:
     return text(localized, lang) if localized else None
 
 
-def venue_view(venue: Venue | None, lang: str) -> VenueView | None:
+def venue_view(venue: Venue | None, lang: str, room: Room | None = None) -> VenueView | None:
     if venue is None:
         return None
-    return VenueView(text(venue.name, lang), optional_text(venue.address, lang))
+    map_url = _MAP_URL.format(lat=venue.geo.lat, lon=venue.geo.lon) if venue.geo else None
+    return VenueView(text(venue.name, lang), optional_text(venue.address, lang), optional_text(room and room.name, lang),
+                     bool(venue.rooms), map_url)
+
+
+def online_view(format_: Format | None, online: OnlineAccess | None, lang: str) -> OnlineView | None:
+    """How to take part online, for what one can follow online (or has an online access)."""
+    if online is None and (format_ is None or not format_.online):
+        return None
+    online = online or OnlineAccess()
+    return OnlineView(format_.value if format_ else Format.HYBRID.value, online.url, online.platform,
+                      optional_text(online.note, lang))
+
+
+def languages_view(languages: tuple[str, ...], interpretation: Interpretation | None, lang: str) -> LanguagesView | None:
+    if not languages and interpretation is None:
+        return None
+    # CLDR's names, as they stand inside a sentence: "Deutsch", "немецкий"
+    spoken = names([Markup.escape(Locale.parse(code).get_language_name(lang)) for code in languages], lang)
+    return LanguagesView(spoken, len(languages), interpretation.value if interpretation else None)
+
+
+def speaker_names(speakers: Sequence[Person], lang: str, person_urls: Mapping[str, str], site_url: str) -> Markup:
+    linked = [
+        Markup('<a href="{}/{}">{}</a>').format(site_url, person_urls[p.id], text(p.name, lang)) if p.id in person_urls
+        else text(p.name, lang)
+        for p in speakers
+    ]
+    return names(linked, lang)
 
 
 def organisation_view(organisation: Organisation, lang: str) -> OrganisationView:
@@ -155,27 +213,31 @@ def working_group_view(group: WorkingGroup, lang: str, session_url: str | None) 
     )
 
 
-def session_view(session: Session, event: Event, programme: Programme, lang: str) -> SessionView:
+def session_view(session: Session, event: Event, context: ViewContext) -> SessionView:
+    lang, zone = context.lang, event.timezone
+    description = to_html(session.description.get(lang), lambda words: mark_foreign_words(words, lang)) \
+        if session.description else None
     return SessionView(
         id=session.id,
         title=text(session.title, lang),
-        description=optional_text(session.description, lang),
-        time=session_time_label(
-            session.date, session.start, session.end, event.timezone, programme.home_timezone, lang
-        ),
-        venue=venue_view(session.venue, lang),
-        speakers=names([text(person.name, lang) for person in session.speakers], lang),
+        description=description,
+        time=session_time_label(session.starts_at(zone), session.ends_at(zone), context.programme.home_timezone, context.wording),
+        venue=venue_view(session.venue, lang, session.room),
+        online=online_view(session.format, session.online, lang) if session.format or session.online else None,
+        languages=languages_view(session.languages, session.interpretation, lang),
+        speakers=speaker_names(session.speakers, lang, context.person_urls, context.site_url),
         working_group=working_group_view(session.working_group, lang, None) if session.working_group else None,
         calendar=export_paths.session_calendar(event.id, session.id),
     )
 
 
-def day_views(event: Event, programme: Programme, lang: str) -> tuple[DayView, ...]:
+def day_views(event: Event, context: ViewContext) -> tuple[DayView, ...]:
+    lang = context.lang
     ordered = sorted(event.sessions, key=lambda s: (s.date, s.slot))
     days = []
     for date, sessions_of_day in groupby(ordered, key=lambda s: s.date):
         slots = tuple(
-            SlotView(tuple(session_view(s, event, programme, lang) for s in sessions_of_slot))
+            SlotView(tuple(session_view(s, event, context) for s in sessions_of_slot))
             for _, sessions_of_slot in groupby(sessions_of_day, key=lambda s: s.slot)
         )
         # A heading starts with a capital; CLDR writes Russian weekdays in lower case.
@@ -184,7 +246,8 @@ def day_views(event: Event, programme: Programme, lang: str) -> tuple[DayView, .
     return tuple(days)
 
 
-def event_view(event: Event, programme: Programme, lang: str, url: str | None) -> EventView:
+def event_view(event: Event, context: ViewContext, url: str | None) -> EventView:
+    lang = context.lang
     return EventView(
         id=event.id,
         url=url,
@@ -194,13 +257,15 @@ def event_view(event: Event, programme: Programme, lang: str, url: str | None) -
         start_iso=event.start.isoformat(),
         places=names([text(city, lang) for city in event.cities], lang),
         format=event.format.value if event.format else None,
+        online=online_view(event.format, event.online, lang),
+        languages=languages_view(event.languages, event.interpretation, lang),
         motto=optional_text(event.motto, lang),
         theme=optional_text(event.theme, lang),
         description=text(event.description, lang),
         organisers=tuple(organisation_view(o, lang) for o in event.organisers),
         organiser_names=names([text(o.name, lang) for o in event.organisers], lang),
         venue=venue_view(event.venue, lang),
-        days=day_views(event, programme, lang),
+        days=day_views(event, context),
         day_count=(event.end - event.start).days + 1,
         calendar=export_paths.event_calendar(event.id),
         schedule_xml=export_paths.schedule(url, "xml") if url and event.sessions else None,
@@ -223,9 +288,36 @@ def deadline_view(deadline: Deadline, lang: str) -> DeadlineView:
     return DeadlineView(deadline.id, text(deadline.label, lang), format_date(deadline.date, lang), deadline.date.isoformat())
 
 
-def programme_view(programme: Programme, lang: str, event_urls: Mapping[str, str]) -> ProgrammeView:
+@dataclass(frozen=True)
+class ViewContext:
+    """What every view of one language run needs besides the object it shows."""
+
+    programme: Programme
+    lang: str
+    wording: TimeWording
+    site_url: str  # the language root
+    person_urls: Mapping[str, str]  # person id -> their page, below the language root
+
+
+def view_context(
+    programme: Programme, lang: str, gettext: Callable[[str], str], site_url: str = "", person_urls: Mapping[str, str] | None = None
+) -> ViewContext:
+    """The run's context, with the words around times from the catalogue (gettext) and programme.yaml."""
+    wording = TimeWording(
+        lang=lang,
+        # Translators: after a time, for a zone with no common abbreviation; %(city)s is the zone's city.
+        local_time=gettext("local time %(city)s"),
+        # Translators: before a session's time in the home zone of online participants, unless programme.yaml words it.
+        home_label=programme.home_label.get(lang) if programme.home_label else gettext("For comparison"),
+        zone_names={name.zone: wording for name in programme.zone_names if (wording := name.get(lang))},
+    )
+    return ViewContext(programme, lang, wording, site_url, person_urls or {})
+
+
+def programme_view(context: ViewContext, event_urls: Mapping[str, str]) -> ProgrammeView:
+    programme, lang = context.programme, context.lang
     events = tuple(
-        event_view(e, programme, lang, event_urls.get(e.id)) for e in sorted(programme.events, key=lambda e: (e.start, e.end))
+        event_view(e, context, event_urls.get(e.id)) for e in sorted(programme.events, key=lambda e: (e.start, e.end))
     )
     session_urls = _session_urls(programme, event_urls)
     groups = [(g.kind, working_group_view(g, lang, session_urls.get(g.id))) for g in programme.working_groups]
