@@ -41,7 +41,7 @@ WORDING = {
     "ru": TimeWording(
         "ru",
         "по местному времени (%(city)s)",
-        "В Германии",
+        "Для участников из Германии",
         {"Europe/Moscow": "по московскому времени (МСК)", "Europe/Berlin": "по берлинскому времени"},
     ),
 }
@@ -143,7 +143,7 @@ def test_summer_session_in_moscow_shown_in_berlin_time():
     assert ru == TimeLabel(
         event_time="18:00–20:00",
         event_zone="по московскому времени (МСК)",
-        home_label="В Германии",
+        home_label="Для участников из Германии",
         home_time="17:00–19:00",
         home_zone="по берлинскому времени",
         iso_start="2021-06-28T18:00:00+03:00",
