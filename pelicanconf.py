@@ -68,7 +68,6 @@ MARKDOWN = {
 # Right-hand side of every calendar UID: stable, so calendars update items instead of doubling them.
 CALENDAR_UID_DOMAIN = "staedtepartnerkonferenz-kaluga-2021"
 
-CONTACT_EMAIL = "sekretariat@stiftung-woeb.de"
 FURTHER_INFORMATION_URL = "https://www.deutsch-russisches-forum.de/auf-dem-weg-nach-kaluga/4526864"
 
 # Pelican's content cache: a rebuild re-reads only the Markdown files that changed.

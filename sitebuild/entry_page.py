@@ -21,17 +21,20 @@ def _environment(settings: dict) -> Environment:
     return Environment(loader=FileSystemLoader(Path(settings["THEME"]) / "templates"), **settings["JINJA_ENVIRONMENT"])
 
 
-def render(settings: dict, programme: Programme, column_template: str, title_msgid: str, *, not_found: bool = False) -> str:
-    """Both languages' columns side by side, in the page layout of entry.html."""
+def render(settings: dict, programme: Programme, column_template: str, title_msgid: str | None, *, not_found: bool = False) -> str:
+    """Both languages' columns side by side, in the page layout of entry.html.
+
+    title_msgid: the page's title in the catalogues; None: the site's title in each language."""
     environment = _environment(settings)
     root_url, languages = settings["ROOT_URL"], settings["LANGUAGES"]
     translations_dir = Path(settings["THEME"]) / "translations"
     columns, titles = [], []
     for lang in languages:
         translations = install_language(environment, translations_dir, lang)
-        titles.append(translations.gettext(title_msgid))
+        view = programme_view(view_context(programme, lang, translations.gettext), {})
+        titles.append(translations.gettext(title_msgid) if title_msgid else view.site_title or settings["SITENAME"])
         html = environment.get_template(column_template).render(
-            programme=programme_view(view_context(programme, lang, translations.gettext), {}), SITEURL=f"{root_url}/{lang}", DEFAULT_LANG=lang
+            programme=view, SITEURL=f"{root_url}/{lang}", DEFAULT_LANG=lang, SITENAME=settings["SITENAME"]
         )
         columns.append({"lang": lang, "url": f"{root_url}/{lang}/", "html": Markup(html)})
     install_language(environment, translations_dir, languages[0])
@@ -47,7 +50,7 @@ def render(settings: dict, programme: Programme, column_template: str, title_msg
 
 
 def write(settings: dict, site_dir: Path, programme: Programme) -> None:
-    entry = render(settings, programme, "partials/entry_column.html", "XVI German-Russian Partner Cities Conference")
+    entry = render(settings, programme, "partials/entry_column.html", None)
     (site_dir / "index.html").write_text(entry, encoding="utf-8")
     not_found = render(settings, programme, "partials/not_found_column.html", "Page not found", not_found=True)
     (site_dir / "404.html").write_text(not_found, encoding="utf-8")

@@ -20,11 +20,16 @@ _RUNS = {  # page language → (words of the other script, their language)
 }
 
 
+_ROMAN = re.compile(r"[IVXLCDM]+\.?")
+
+
 def mark_foreign_words(text: str, lang: str) -> Markup:
     """The text, escaped, with each run of the other language's words in <span lang="…">."""
     pattern, other = _RUNS[lang]
     marked, position = [], 0
     for match in pattern.finditer(text):
+        if _ROMAN.fullmatch(match.group()):
+            continue  # "XVI", "IV": numbers, in Russian text as in German
         marked += [escape(text[position : match.start()]), Markup('<span lang="{}">{}</span>').format(other, match.group())]
         position = match.end()
     marked.append(escape(text[position:]))

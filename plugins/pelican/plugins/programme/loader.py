@@ -24,8 +24,8 @@ from yaml.reader import ReaderError
 
 from .errors import Problem, ProgrammeError
 from .model import (
-    Deadline, Event, Format, Geo, GroupKind, Interpretation, Localized, OnlineAccess, Organisation, OrganisationCategory,
-    Person, Photo, Programme, Room, Session, Source, Venue, WorkingGroup, ZoneName,
+    Contact, Deadline, Event, Format, Geo, GroupKind, Interpretation, Localized, OnlineAccess, Organisation,
+    OrganisationCategory, Person, Photo, Programme, Room, Session, Site, Source, Venue, WorkingGroup, ZoneName,
 )
 from .schema_check import check_shapes, suggest
 from .yaml_document import Document, Path_, compose, syntax_problem
@@ -94,11 +94,18 @@ class _Builder:
         if zone is not None and not self.document.broken(("home_timezone",)):
             if (zone := self.timezone(zone, ("home_timezone",))) is not _FAILED:
                 values["home_timezone"] = zone
+        if isinstance(data.get("site"), dict) and not self.document.broken(("site",)):
+            values["site"] = self.site(data["site"], ("site",))
         if isinstance(data.get("home_label"), dict) and not self.document.broken(("home_label",)):
             values["home_label"] = self.text(data["home_label"], ("home_label",))
         if isinstance(data.get("zone_names"), dict) and not self.document.broken(("zone_names",)):
             values["zone_names"] = self.zone_names(data["zone_names"], ("zone_names",))
         return Programme(**values)
+
+    def site(self, item: dict, path: Path_) -> Site:
+        contact = item.get("contact")
+        return Site(title=self.text(item["title"], (*path, "title")) if item.get("title") else None,
+                    contact=Contact(self.text(contact["name"], (*path, "contact", "name")), contact["email"]) if contact else None)
 
     def zone_names(self, names: dict, path: Path_) -> tuple[ZoneName, ...]:
         """Each key must be a zone, reported at the key: the value may be right."""

@@ -224,6 +224,20 @@ class Deadline:
 
 
 @dataclass(frozen=True)
+class Contact:
+    name: Localized  # the organisation that answers
+    email: str
+
+
+@dataclass(frozen=True)
+class Site:
+    """What names the whole site: its title in both languages and whom to write to."""
+
+    title: Localized | None = None
+    contact: Contact | None = None
+
+
+@dataclass(frozen=True)
 class Programme:
     events: tuple[Event, ...]
     working_groups: tuple[WorkingGroup, ...]
@@ -231,6 +245,7 @@ class Programme:
     venues: tuple[Venue, ...]
     people: tuple[Person, ...] = ()
     deadlines: tuple[Deadline, ...] = ()
+    site: Site = Site()
     home_timezone: ZoneInfo = ZoneInfo("Europe/Berlin")
     home_label: Localized | None = None  # what precedes a time in the home zone: "In Deutschland"
     zone_names: tuple[ZoneName, ...] = ()  # the editor's wording of zones, over CLDR's

@@ -140,8 +140,16 @@ class DeadlineView:
 
 
 @dataclass(frozen=True)
+class ContactView:
+    name: Markup
+    email: str
+
+
+@dataclass(frozen=True)
 class ProgrammeView:
     lang: str
+    site_title: str | None  # plain (it also stands in <title> and attributes); None: the SITENAME setting
+    contact: ContactView | None
     events: tuple[EventView, ...]  # in date order
     events_by_id: Mapping[str, EventView]
     working_groups: tuple[WorkingGroupView, ...]  # the working groups proper, in the data's order
@@ -321,8 +329,11 @@ def programme_view(context: ViewContext, event_urls: Mapping[str, str]) -> Progr
     )
     session_urls = _session_urls(programme, event_urls)
     groups = [(g.kind, working_group_view(g, lang, session_urls.get(g.id))) for g in programme.working_groups]
+    site, contact = programme.site, programme.site.contact
     return ProgrammeView(
         lang=lang,
+        site_title=site.title.get(lang) if site.title else None,
+        contact=ContactView(text(contact.name, lang), contact.email) if contact else None,
         events=events,
         events_by_id={e.id: e for e in events},
         working_groups=tuple(view for kind, view in groups if kind is GroupKind.WORKING_GROUP),
