@@ -1,8 +1,10 @@
 """The programme as templates get it: ordered, grouped, formatted, escaped."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
+from pelican.plugins.programme.model import Format, Geo, Interpretation, Localized, OnlineAccess, Room
 from pelican.plugins.programme.reading import read_programme
 from pelican.plugins.programme.views import programme_view, view_context
 
@@ -67,3 +69,48 @@ def test_deadlines_and_organisation_groups(programme):
     assert view.deadlines_by_id["anmeldeschluss"].date == "12.\u00a0Mai 2021"
     groups = {group.category: [o.id for o in group.organisations] for group in view.organisation_groups}
     assert groups["organiser"] == ["drf"] and groups["coordinator"] == ["goethe"]
+
+
+def _session(programme, lang, session_id, person_urls=None):
+    context = view_context(programme, lang, str, "/" + lang, person_urls)
+    event = programme_view(context, {"konferenz": "konferenz/"}).events_by_id["konferenz"]
+    return next(s for day in event.days for slot in day.slots for s in slot.sessions if s.id == session_id)
+
+
+def _with(programme, session_id, **changes):
+    event = programme.events[0]
+    sessions = tuple(dataclasses.replace(s, **changes) if s.id == session_id else s for s in event.sessions)
+    return dataclasses.replace(programme, events=(dataclasses.replace(event, sessions=sessions), *programme.events[1:]))
+
+
+@pytest.mark.parametrize("lang, spoken, interpretation", [
+    ("de", "Deutsch und Russisch", "simultaneous"),
+    ("ru", "немецкий и русский", "simultaneous"),
+])
+def test_session_languages_in_words_of_the_page(programme, lang, spoken, interpretation):
+    changed = _with(programme, "panel", languages=("de", "ru"), interpretation=Interpretation.SIMULTANEOUS)
+    languages = _session(changed, lang, "panel").languages
+    assert (languages.spoken, languages.count, languages.interpretation) == (spoken, 2, interpretation)
+    assert _session(programme, lang, "eroeffnung").languages is None  # nothing said: nothing shown
+
+
+def test_room_venue_and_map_link(programme):
+    hall = Room("saal", Localized("Großer Saal", "Большой зал"))
+    venue = dataclasses.replace(programme.venues[0], rooms=(hall,), geo=Geo(54.5, 36.25))
+    place = _session(_with(programme, "panel", venue=venue, room=hall), "ru", "panel").venue
+    assert (place.room, place.name, place.has_rooms) == ("Большой зал", "Филармония", True)
+    assert place.map_url == "https://www.openstreetmap.org/?mlat=54.5&mlon=36.25#map=17/54.5/36.25"
+    assert _session(programme, "ru", "panel").venue.map_url is None  # no coordinates: no link
+
+
+def test_online_access_shown_where_the_session_says_so(programme):
+    online = _session(_with(programme, "panel", format=Format.ONLINE, online=OnlineAccess(platform="Zoom")), "de", "panel").online
+    assert (online.format, online.url, online.platform) == ("online", None, "Zoom")  # the link follows
+    assert _session(programme, "de", "panel").online is None  # the event's access is shown with the event
+
+
+def test_speakers_link_to_their_pages_and_descriptions_are_markdown(programme):
+    changed = _with(programme, "eroeffnung", description=Localized("Mit *Musik* & <Gästen>", "С *музыкой*"))
+    opening = _session(changed, "de", "eroeffnung", {"anna-petrova": "people/anna-petrova/"})
+    assert opening.speakers == '<a href="/de/people/anna-petrova/">Anna Petrowa</a>'
+    assert opening.description == "<p>Mit <em>Musik</em> &amp; &lt;Gästen&gt;</p>"
