@@ -9,4 +9,5 @@ TRANSLATIONS = Path(__file__).resolve().parents[1] / "theme" / "translations"
 
 
 def words(lang: str) -> ExportWords:
-    return export_words(load_translations(TRANSLATIONS, lang).gettext)
+    translations = load_translations(TRANSLATIONS, lang)
+    return export_words(translations.gettext, translations.ngettext)

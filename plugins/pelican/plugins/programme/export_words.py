@@ -1,10 +1,13 @@
 """The words of the calendars and schedules that are not programme data, from the theme's
-catalogue of the run's language, so a translator's fix reaches the exports as it reaches the pages."""
+catalogue of the run's language, so a translator's fix reaches the exports as it reaches the pages.
+Where a page says the same thing, the msgid is the page's, so both read alike."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from .model import Interpretation
 
 
 @dataclass(frozen=True)
@@ -12,12 +15,43 @@ class ExportWords:
     time_to_be_announced: str
     room_to_be_announced: str
     coordinated_by: str  # followed by the names: "Koordination: A und B"
+    online: str  # a label before the access, and the place of an online session without one
+    join_online: str  # the title of the link to take part
+    join_via: str  # the same with the platform: "%(platform)s"
+    link_follows: str
+    link_follows_via: str  # "%(platform)s"
+    speakers: Callable[[int], str]  # a label before the names, by their number
+    spoken_languages: Callable[[int], str]  # a label before the languages, by their number
+    simultaneous: str  # "with simultaneous interpreting", after the languages
+    consecutive: str
+    interpreted: str  # interpreted; how is not announced
+    not_interpreted: str
+
+    def interpretation(self, kind: Interpretation) -> str:
+        return {
+            Interpretation.SIMULTANEOUS: self.simultaneous,
+            Interpretation.CONSECUTIVE: self.consecutive,
+            Interpretation.ANNOUNCED: self.interpreted,
+            Interpretation.NONE: self.not_interpreted,
+        }[kind]
 
 
-def export_words(gettext: Callable[[str], str]) -> ExportWords:
+def export_words(gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str]) -> ExportWords:
     """The words through gettext; `make i18n-extract` finds these msgids here (babel.cfg)."""
     return ExportWords(
         time_to_be_announced=gettext("Time to be announced"),
         room_to_be_announced=gettext("Room to be announced"),
         coordinated_by=gettext("Coordinated by"),
+        online=gettext("Online"),
+        join_online=gettext("Join online"),
+        join_via=gettext("Join via %(platform)s"),
+        link_follows=gettext("Link follows"),
+        link_follows_via=gettext("Link (%(platform)s) follows"),
+        # Translators: in calendars, before the names of the people who speak in a session.
+        speakers=lambda count: ngettext("Presenter", "Presenters", count),
+        spoken_languages=lambda count: ngettext("Spoken language", "Spoken languages", count),
+        simultaneous=gettext("with simultaneous interpreting"),
+        consecutive=gettext("with consecutive interpreting"),
+        interpreted=gettext("with interpreting"),
+        not_interpreted=gettext("without interpreting"),
     )

@@ -54,7 +54,8 @@ class ProgrammeGenerator(Generator):
                 "event %s has no page in content/%s/: create one with `Event: %s` in its metadata", event_id, lang, event_id
             )
         self.person_urls = {person.id: export_paths.person_page(site.people_path, person.id) for person in programme.people}
-        gettext = load_translations(site.theme / "translations", lang).gettext
+        translations = load_translations(site.theme / "translations", lang)
+        gettext = translations.gettext
         context = view_context(programme, lang, gettext, site.site_url, self.person_urls)
         view = programme_view(context, self.event_urls)
         for page in _pages(self.context):
@@ -67,7 +68,7 @@ class ProgrammeGenerator(Generator):
             site_url=site.site_url,
             event_urls=self.event_urls,
             person_urls=self.person_urls,
-            words=export_words(gettext),
+            words=export_words(gettext, translations.ngettext),
             uid_domain=site.calendar_uid_domain,
             stamp=site.source_date,
             version=programme.version,  # of the text this run's programme was read from
