@@ -20,24 +20,34 @@ def configure_environment(generator) -> None:
 
 def link_language_versions(generator) -> None:
     site = site_settings(generator.settings)
-    lang, languages, root_url, content_root = site.lang, site.languages, site.root_url, site.content_root
 
     def exists(other_lang: str, source_path: str) -> bool:
-        return (content_root / other_lang / source_path).is_file()
+        return (site.content_root / other_lang / source_path).is_file()
 
     for page in [*getattr(generator, "pages", []), *getattr(generator, "hidden_pages", []),
                  *getattr(generator, "articles", [])]:
-        url, source = page.url, page.relative_source_path  # Pelican computes both anew on each access
-        versions = language_versions(url, source, lang, languages, root_url, exists)
-        page.language_versions = versions
-        page.x_default_url = f"{root_url}/" if url == "" else f"{root_url}/{languages[0]}/{url}"
-        for missing in missing_languages(versions, languages):
-            logger.warning(
-                "%s has no %s version: create %s with the same file name",
-                os.path.relpath(page.source_path),
-                missing,
-                os.path.relpath(content_root / missing / source),
-            )
+        _link(page, site, exists)
+
+
+def link_in_every_language(page, settings: dict) -> None:
+    """For a page another plugin makes from data that has every language (programme.yaml): its
+    versions are the same address below each language root."""
+    _link(page, site_settings(settings), lambda other_lang, source_path: True)
+
+
+def _link(page, site, exists) -> None:
+    lang, languages, root_url, content_root = site.lang, site.languages, site.root_url, site.content_root
+    url, source = page.url, page.relative_source_path  # Pelican computes both anew on each access
+    versions = language_versions(url, source, lang, languages, root_url, exists)
+    page.language_versions = versions
+    page.x_default_url = f"{root_url}/" if url == "" else f"{root_url}/{languages[0]}/{url}"
+    for missing in missing_languages(versions, languages):
+        logger.warning(
+            "%s has no %s version: create %s with the same file name",
+            os.path.relpath(page.source_path),
+            missing,
+            os.path.relpath(content_root / missing / source),
+        )
 
 
 def register() -> None:

@@ -7,14 +7,18 @@ import logging
 import os
 from pathlib import Path
 
-from pelican.plugins.bilingual.catalogues import load_translations
-from pelican.plugins.bilingual.settings import site_settings
+from pelican.contents import Page
 from pelican.generators import Generator
+from pelican.plugins.bilingual.catalogues import load_translations
+from pelican.plugins.bilingual.plugin import link_in_every_language
+from pelican.plugins.bilingual.settings import site_settings
+from pelican.utils import truncate_html_words
 
 from . import export_paths
 from . import export_frab, export_ical, jsonld  # noqa: F401 - importing them registers their exporters
 from .export_words import export_words
 from .exports import ExportContext, export_all
+from .people import PersonView, people_views, photo_path
 from .reading import read_programme
 from .views import programme_view, view_context
 
@@ -76,6 +80,45 @@ class ProgrammeGenerator(Generator):
         for event_id, page in event_pages.items():
             page.structured_data = self.exports.event_heads.get(event_id, "")
         self.context["programme"] = view
+        self.people = people_views(context, self.event_urls)
+        self.photos = {photo_path(self.person_urls[p.id], p): p.photo.file for p in programme.people if p.photo}
+        self._add_people_pages(gettext)
+
+    def _add_people_pages(self, gettext) -> None:
+        """A page for each person and an index of them, as Pelican pages among the others, so that
+        the language switcher, the search and the sitemap take them like any page."""
+        if not self.people:
+            return
+        names = {person.id: person.name.get(self.site.lang) for person in self.programme.people}
+        index = self._page(gettext("Speakers"), export_paths.people_index(self.site.people_path), "people", "")
+        index.people = self.people
+        made = [index]
+        for person in self.people:
+            page = self._page(names[person.id], person.url, "person", self._description(person))
+            page.person = person
+            made.append(page)
+        taken = {page.url: page for page in self.context["pages"]}
+        for page in made:
+            if page.url in taken:
+                logger.warning(
+                    "%s: its address %s is that of a page of %s: rename the page, or set PEOPLE_PATH",
+                    os.path.relpath(taken[page.url].source_path), page.url, self.programme_file,
+                )
+            link_in_every_language(page, self.settings)
+        self.context["pages"].extend(made)  # the page generator's own list: it writes them
+
+    def _page(self, title: str, url: str, template: str, summary: str) -> Page:
+        metadata = {"title": title, "url": url, "save_as": f"{url}index.html", "template": template, "summary": summary}
+        # The programme is their source: a page-only rebuild leaves them, a link check reports there.
+        return Page("", metadata, self.settings, self.programme_file, self.context)
+
+    def _description(self, person: PersonView) -> str:  # HTML, as Pelican's summaries
+        """For search engines: who they are, else the start of their biography."""
+        if person.who:
+            return person.who
+        if person.bio:
+            return truncate_html_words(person.bio, self.settings["SUMMARY_MAX_LENGTH"], self.settings["SUMMARY_END_SUFFIX"])
+        return ""
 
     def _deadline(self, view, page, deadline_id: str):
         if deadline_id not in view.deadlines_by_id:
@@ -89,7 +132,8 @@ class ProgrammeGenerator(Generator):
         if self.site.selected_sources is not None:
             return  # an incremental rebuild of page texts: the programme did not change
         output = Path(self.output_path)
-        for path, data in self.exports.files.items():
+        photos = {path: file.read_bytes() for path, file in self.photos.items()}
+        for path, data in {**self.exports.files, **photos}.items():
             target = output / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
