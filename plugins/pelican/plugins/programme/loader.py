@@ -1,6 +1,6 @@
 """programme.yaml to the model: the file read as plain data with the place of every value
 (yaml_document.py), its shapes checked against the declared schema (schema_check.py), then the
-values turned into the model's objects: dates, times, zones and references.
+values turned into the model's objects (values.py reads dates, times, zones and references).
 
 Problems are collected, not raised one by one, so an editor fixes the whole file in one pass.
 A broken object is left out of the model, but its id stays known, so references to it do not
@@ -15,19 +15,18 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import available_timezones
 
-import imagesize
 import yaml
-from babel import localedata
 from yaml.reader import ReaderError
 
 from .errors import Problem, ProgrammeError
 from .model import (
-    Contact, Deadline, Event, Format, Geo, GroupKind, Interpretation, Localized, OnlineAccess, Organisation,
-    OrganisationCategory, Person, Photo, Programme, Room, Session, Site, Source, Venue, WorkingGroup, ZoneName,
+    Contact, Deadline, Event, Format, GroupKind, Interpretation, Organisation, OrganisationCategory, Person, Programme,
+    Room, Session, Site, Source, Venue, WorkingGroup, ZoneName,
 )
 from .schema_check import check_shapes, suggest
+from .values import FAILED as _FAILED, ValueReader
 from .yaml_document import Document, Path_, compose, syntax_problem
 
 
@@ -70,16 +69,9 @@ def _show(value: dt.date | dt.time) -> str:
     return value.isoformat(timespec="minutes") if isinstance(value, dt.time) else value.isoformat()
 
 
-_FAILED = object()  # a value whose problem is reported
-
-
-class _Builder:
-    """The model from data the schema has checked: dates, times, zones and references, each
-    object with its Source; objects with a problem are left out, their ids stay known."""
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.index: dict[str, dict[str, Any]] = {}
+class _Builder(ValueReader):
+    """The model from data the schema has checked, each object with its Source; objects with a
+    problem are left out, their ids stay known."""
 
     def programme(self, data: Any) -> Programme | None:
         if not isinstance(data, dict):
@@ -244,87 +236,3 @@ class _Builder:
             relation = "before" if end < start else "the same as"
             hint = ", or add ends_next_day: true if it ends after midnight" if end < start and not same_allowed else ""
             self.document.report((*path, "end"), f"end {_show(end)} is {relation} start {_show(start)}: correct one of them{hint}")
-
-    # --- the values --------------------------------------------------------------------------
-
-    def text(self, value: dict, path: Path_) -> Localized:
-        return Localized(**value)
-
-    def date(self, value: str, path: Path_) -> Any:
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError as exc:
-            self.document.report(path, f"{value} is not a valid date (YYYY-MM-DD): {exc}")
-            return _FAILED
-
-    def time(self, value: str, path: Path_) -> Any:
-        hours, minutes = (int(part) for part in value.split(":"))
-        if not self.document.nodes[path].style:  # plain, not quoted (None from PyYAML, "" from libyaml)
-            message = f'write the time in quotes, "{value}": unquoted, YAML may read it as a number (18:00 as 1080)'
-        elif hours > 23:
-            message = f"{value} is not a valid time: hours run from 00 to 23"
-        elif minutes > 59:
-            message = f"{value} is not a valid time: minutes run from 00 to 59"
-        else:
-            return dt.time(hours, minutes)
-        self.document.report(path, message)
-        return _FAILED
-
-    def timezone(self, value: str, path: Path_) -> Any:
-        try:
-            return ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder such as "Europe"
-            hint = suggest(value, available_timezones(), "; use an IANA name such as Europe/Moscow")
-            self.document.report(path, f"unknown time zone '{value}'" + hint)
-            return _FAILED
-
-    def geo(self, value: dict, path: Path_) -> Any:
-        lat, lon = float(value["lat"]), float(value["lon"])
-        for key, number, limit in (("lat", lat, 90), ("lon", lon, 180)):
-            if abs(number) > limit:
-                self.document.report((*path, key), f"{value[key]} is out of range: {key} runs from -{limit} to {limit}")
-                return _FAILED
-        return Geo(lat, lon)
-
-    def online(self, value: dict, path: Path_) -> OnlineAccess:
-        note = self.text(value["note"], (*path, "note")) if "note" in value else None
-        return OnlineAccess(url=value.get("url"), platform=value.get("platform"), note=note)
-
-    def languages(self, codes: list, path: Path_) -> Any:
-        for n, code in enumerate(codes):
-            if not localedata.exists(code):
-                self.document.report((*path, n), f"unknown language '{code}': use an ISO 639 code such as de, ru, en or fr")
-                return _FAILED
-        return tuple(codes)
-
-    def photo(self, value: dict, path: Path_) -> Any:
-        """The photo's file, beside programme.yaml, with the width and height pages reserve for it."""
-        file = Path(self.document.filename).parent / value["file"]
-        if not file.is_file():
-            self.document.report((*path, "file"), f"there is no file {value['file']} in the folder of "
-                                 f"{Path(self.document.filename).name}: check the name, or add the photo")
-            return _FAILED
-        width, height = imagesize.get(file)
-        if width <= 0 or height <= 0:
-            self.document.report((*path, "file"), f"{value['file']} is not an image whose size can be read: "
-                                 "save it as JPEG, PNG or WebP")
-            return _FAILED
-        return Photo(file, self.text(value["alt"], (*path, "alt")), width, height)
-
-    def ref(self, section: str, kind: str) -> Callable[[str, Path_], Any]:
-        def resolve(key: str, path: Path_) -> Any:
-            index = self.index.get(section, {})
-            if key in index:
-                return index[key]  # None for an object whose own problem is reported
-            hint = suggest(key, index, f"; add it under {section}: or use one of {', '.join(index) or '(none yet)'}")
-            self.document.report(path, f"unknown {kind} '{key}'" + hint)
-            return _FAILED
-
-        return resolve
-
-    def refs(self, section: str, kind: str) -> Callable[[list, Path_], Any]:
-        def resolve(keys: list, path: Path_) -> Any:
-            found = [self.ref(section, kind)(key, (*path, n)) for n, key in enumerate(keys)]
-            return tuple(v for v in found if v is not None) if _FAILED not in found else _FAILED
-
-        return resolve
