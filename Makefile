@@ -19,7 +19,7 @@ TRANSLATIONS := theme/translations
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check --no-compile
 
 $(VENV)/.installed: requirements.txt pyproject.toml
-	$(PYTHON_BOOT) -m venv $(VENV)
+	scripts/make-venv $(PYTHON_BOOT) $(VENV)
 	$(PIP) -r requirements.txt
 	@# The plugins as pelican.plugins.* packages, editable: an edit counts at once. The pinned
 	@# setuptools of requirements.txt builds them, without fetching a build environment.
