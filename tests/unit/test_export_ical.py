@@ -35,6 +35,7 @@ from pelican.plugins.programme.export_ical import (
     session_calendar,
 )
 from pelican.plugins.programme.model import Localized, Programme, Session, Venue
+from pelican.plugins.programme.reading import read_programme
 
 from tests.export_words import words
 from tests.js_packages import js_package, require_command
@@ -436,8 +437,9 @@ def test_locations_and_urls(valid, lang):
 
 def test_special_characters_survive_the_round_trip(valid, lang, by_icaljs):
     venue = Venue(id="saal", name=Localized(TRICKY, TRICKY), city=Localized("Kaluga", "Калуга"))
+    hard_break = TRICKY.replace("\n", "\\\n")  # Markdown's hard line break: a backslash at the end
     programme, event, session = with_session(
-        valid, title=Localized(TRICKY, TRICKY), description=Localized(TRICKY, TRICKY), venue=venue
+        valid, title=Localized(TRICKY, TRICKY), description=Localized(hard_break, hard_break), venue=venue, speakers=()
     )
     data = session_calendar(programme, event, session, lang, LINKS)
     uid = f"konferenz-eroeffnung@{DOMAIN}"
@@ -475,3 +477,140 @@ def test_lines_are_crlf_folded_utf8(programme, lang):
 def test_unknown_language_is_refused(valid):
     with pytest.raises(ValueError, match="language"):
         programme_calendar(valid, "en", LINKS)
+
+
+# --- places, online access, languages, speakers, a night past midnight --------------------------
+# tests/fixtures/programme/exports.yaml: a conference in Berlin over the night the clocks go forward.
+
+EXPORTS = ROOT / "tests" / "fixtures" / "programme" / "exports.yaml"
+NIGHT_START_UTC = dt.datetime(2021, 3, 27, 21, 0, tzinfo=UTC)  # 22:00 CET
+NIGHT_END_UTC = dt.datetime(2021, 3, 28, 1, 30, tzinfo=UTC)  # 03:30 CEST, the clocks went forward at 02:00
+
+
+@pytest.fixture(scope="module")
+def berlin() -> Programme:
+    return read_programme(str(EXPORTS))
+
+
+def berlin_file(berlin: Programme, lang: str, **event_changes) -> bytes:
+    event = dataclasses.replace(berlin.event("konferenz"), **event_changes)
+    return event_calendar(berlin, event, lang, LINKS)
+
+
+def test_a_night_past_midnight_ends_the_next_morning_in_every_parser(berlin, lang, by_icaljs):
+    data = berlin_file(berlin, lang)
+    uid = f"konferenz-nachtcafe@{DOMAIN}"
+    assert b"DTEND;TZID=Europe/Berlin:20210328T033000\r\n" in data
+    ical, vobj = by_icalendar(data)[uid], by_vobject(data)[uid]
+    js = next(e for e in by_icaljs(data)["events"] if e["uid"] == uid)
+    starts = {
+        "icalendar": utc_by_icalendar(ical, "DTSTART"),
+        "icalendar VTIMEZONE": utc_by_vtimezone(data, ical, "DTSTART"),
+        "vobject": utc_by_vobject(vobj, "dtstart"),
+        "ical.js": icaljs_utc(js["start"]),
+    }
+    ends = {
+        "icalendar": utc_by_icalendar(ical, "DTEND"),
+        "icalendar VTIMEZONE": utc_by_vtimezone(data, ical, "DTEND"),
+        "vobject": utc_by_vobject(vobj, "dtend"),
+        "ical.js": icaljs_utc(js["end"]),
+    }
+    assert starts == dict.fromkeys(starts, NIGHT_START_UTC)
+    assert ends == dict.fromkeys(ends, NIGHT_END_UTC)  # four and a half hours, not five and a half
+
+
+def test_the_vtimezone_reaches_the_end_past_midnight(berlin):
+    event = berlin.event("konferenz")
+    night = next(s for s in event.sessions if s.id == "nachtcafe")
+    (zone,) = icalendar.Calendar.from_ical(session_calendar(berlin, event, night, "de", LINKS)).walk("VTIMEZONE")
+    assert [(o.name, o["DTSTART"].to_ical().decode()) for o in zone.subcomponents] == [
+        ("STANDARD", "19700101T000000"),
+        ("DAYLIGHT", "20210328T020000"),
+    ]
+
+
+def test_an_end_before_the_start_is_not_taken_for_the_next_day_by_itself(berlin):
+    event = berlin.event("konferenz")
+    night = dataclasses.replace(next(s for s in event.sessions if s.id == "nachtcafe"), ends_next_day=False)
+    (component,) = by_icalendar(session_calendar(berlin, event, night, "de", LINKS)).values()
+    assert component.decoded("DTEND").date() == dt.date(2021, 3, 27)
+
+
+def test_location_names_room_venue_and_address(berlin, lang):
+    ical = by_icalendar(berlin_file(berlin, lang))
+    expected = {
+        "de": ("Kammermusiksaal, Philharmonie, Herbert-von-Karajan-Straße 1, Berlin", "Rathaus, Berlin"),
+        "ru": ("Камерный зал, Филармония, Герберт-фон-Караян-штрассе, 1, Берлин", "Ратуша, Берлин"),
+    }[lang]
+    assert (str(ical[f"konferenz-eroeffnung@{DOMAIN}"]["LOCATION"]), str(ical[f"konferenz-nachtcafe@{DOMAIN}"]["LOCATION"])) == expected
+    assert "LOCATION" not in ical[f"konferenz-offen@{DOMAIN}"]  # no place given
+
+
+def test_an_online_session_takes_place_at_its_link_or_platform_or_online(berlin, lang, by_icaljs):
+    data = berlin_file(berlin, lang)
+    ical = by_icalendar(data)
+    js = {e["uid"]: e for e in by_icaljs(data)["events"]}
+    stream, webinar = f"konferenz-stream@{DOMAIN}", f"konferenz-webinar@{DOMAIN}"
+    assert str(ical[stream]["LOCATION"]) == js[stream]["location"] == "https://meet.example.org/konferenz"
+    assert str(ical[webinar]["LOCATION"]) == js[webinar]["location"] == "Zoom"  # no link yet
+    without_access = by_icalendar(berlin_file(berlin, lang, online=None))
+    assert str(without_access[stream]["LOCATION"]) == words(lang).online
+    assert str(ical[stream]["URL"]) == PAGES["konferenz"] + "#stream"  # URL stays the page
+
+
+def test_geo_comes_from_the_venue(berlin):
+    data = berlin_file(berlin, "de")
+    ical, vobj = by_icalendar(data), by_vobject(data)
+    for uid in (f"konferenz@{DOMAIN}", f"konferenz-eroeffnung@{DOMAIN}"):
+        assert ical[uid].decoded("GEO") == (52.5098, 13.3699)
+        assert vobj[uid].geo.value == "52.5098;13.3699"
+    for session_id in ("nachtcafe", "stream", "offen"):  # no coordinates, online, no place
+        assert "GEO" not in ical[f"konferenz-{session_id}@{DOMAIN}"]
+
+
+def test_conference_property_where_a_link_is_known(berlin):
+    data = berlin_file(berlin, "de")
+    ical, vobj = by_icalendar(data), by_vobject(data)
+    for session_id in ("stream", "eroeffnung"):  # online only, and hybrid: both the event's link
+        uid = f"konferenz-{session_id}@{DOMAIN}"
+        conference = ical[uid]["CONFERENCE"]
+        assert str(conference) == "https://meet.example.org/konferenz"
+        assert dict(conference.params) == {"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": "Jitsi"}
+        assert vobj[uid].conference.value == "https://meet.example.org/konferenz"
+        assert vobj[uid].conference.params["LABEL"] == ["Jitsi"]
+    for session_id in ("webinar", "nachtcafe"):  # its link not yet known; on site only
+        assert "CONFERENCE" not in ical[f"konferenz-{session_id}@{DOMAIN}"]
+    unfolded = data.replace(b"\r\n ", b"")
+    assert b"\r\nCONFERENCE;FEATURE=VIDEO;LABEL=Jitsi;VALUE=URI:https://meet.example.org/konferenz\r\n" in unfolded
+
+
+def paragraphs(ical: dict, session_id: str) -> list[str]:
+    return str(ical[f"konferenz-{session_id}@{DOMAIN}"]["DESCRIPTION"]).split("\n\n")
+
+
+def test_description_says_how_to_take_part_online(berlin, lang):
+    ical = by_icalendar(berlin_file(berlin, lang))
+    online = words(lang).online
+    follows = {"de": "Link (Zoom) folgt", "ru": "Ссылка (Zoom) будет опубликована позже"}[lang]
+    note = {"de": "Anmeldung erforderlich.", "ru": "Нужна регистрация."}[lang]
+    assert f"{online}: {follows}\n{note}" in paragraphs(ical, "webinar")
+    assert f"{online}: https://meet.example.org/konferenz (Jitsi)" in paragraphs(ical, "stream")
+    assert not any(p.startswith(f"{online}:") for p in paragraphs(ical, "nachtcafe"))  # on site only
+
+
+def test_description_names_languages_interpreting_and_speakers(berlin, lang):
+    ical = by_icalendar(berlin_file(berlin, lang))
+    w = words(lang)
+    german, russian = {"de": ("Deutsch", "Russisch"), "ru": ("немецкий", "русский")}[lang]
+    both = {"de": f"{german} und {russian}", "ru": f"{german} и {russian}"}[lang]
+    assert f"{w.spoken_languages(2)}: {both}, {w.simultaneous}" in paragraphs(ical, "eroeffnung")  # the event's
+    assert f"{w.spoken_languages(1)}: {russian}, {w.not_interpreted}" in paragraphs(ical, "nachtcafe")  # its own
+    names = {"de": "Anna Petrowa und Iwan Sokolow", "ru": "Анна Петрова и Иван Соколов"}[lang]
+    assert f"{w.speakers(2)}: {names}" in paragraphs(ical, "eroeffnung")
+
+
+def test_markdown_descriptions_are_plain_text(berlin, lang):
+    ical = by_icalendar(berlin_file(berlin, lang))
+    expected = {"de": "Mit Grußworten und dem Programm (https://example.org/programm).",
+                "ru": "С приветствиями и программой (https://example.org/programm)."}[lang]
+    assert paragraphs(ical, "eroeffnung")[0] == expected

@@ -8,13 +8,19 @@ What goes in:
 - every event as an all-day VEVENT (DTEND is the day after its last day: RFC 5545 makes a DATE
   end exclusive);
 - every session: with a start time, DTSTART;TZID=<the event's zone> in local time, as the
-  programme states it; with no start time, an all-day VEVENT on its date whose DESCRIPTION says
-  the time is to be announced.
+  programme states it, and DTEND from Session.ends_at (the next day only where the data says
+  ends_next_day: an end before the start is never taken to mean that by itself); with no start
+  time, an all-day VEVENT on its date whose DESCRIPTION says the time is to be announced.
   A start without an end gets no DTEND and no DURATION: RFC 5545 (3.6.1) then has it end when
   it starts. Any DURATION would be an invented end time, and the programme never guesses a time.
 - texts carry LANGUAGE=de|ru; all-day items are TRANSP:TRANSPARENT (they should not block
-  whole days); an event without a venue gets its cities as LOCATION, a session without one
-  gets no LOCATION (its room is not announced yet).
+  whole days). LOCATION: room, venue and address; an event without a venue gets its cities; an
+  online-only session its link (or platform, or the word for online); a session without a venue
+  gets no LOCATION (its room is not announced yet). GEO from the venue's coordinates.
+- online access: the link as CONFERENCE (RFC 7986; URL stays the item's place on the event page),
+  and in DESCRIPTION the link, or that it follows, with the organisers' note; DESCRIPTION also
+  names the speakers and the languages spoken with their interpreting, in words of the catalogue
+  and of CLDR (Babel), and gives Markdown descriptions as plain text.
 - UIDs depend on ids only, so an item keeps its UID across builds and is the same item in the
   German and the Russian file; DTSTAMP is the caller's stamp, and no other timestamp is
   written, so identical input gives identical bytes.
@@ -29,12 +35,28 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import icalendar
+from babel import Locale
 from babel.lists import format_list
 
 from . import export_paths
 from .export_words import ExportWords
 from .exports import ExportContext, Output, exporter
-from .model import LANGUAGES, Event, Programme, Session, Venue
+from .markdown import to_plain
+from .model import (
+    LANGUAGES,
+    Event,
+    Format,
+    Interpretation,
+    OnlineAccess,
+    Programme,
+    Room,
+    Session,
+    Venue,
+    session_format,
+    session_interpretation,
+    session_languages,
+    session_online,
+)
 
 PRODID = "-//Deutsch-Russische Staedtepartnerkonferenz//Programme export_ical//EN"
 
@@ -107,9 +129,9 @@ def _calendar(name: str, items: list[tuple[Event, Session | None]], lang: str, l
     for event, session in items:
         if session is not None and session.start is not None:
             times = used.setdefault(event.timezone.key, (event.timezone, []))[1]
-            times.append(dt.datetime.combine(session.date, session.start))
-            if session.end is not None:
-                times.append(dt.datetime.combine(session.date, session.end))
+            for moment in (session.starts_at(event.timezone), session.ends_at(event.timezone)):
+                if moment is not None:
+                    times.append(moment.replace(tzinfo=None))
     for key in sorted(used):
         zone, times = used[key]
         calendar.add_component(_vtimezone(zone, min(times), max(times)))
@@ -122,44 +144,66 @@ def _calendar(name: str, items: list[tuple[Event, Session | None]], lang: str, l
 
 
 def _event_component(event: Event, lang: str, links: CalendarLinks) -> icalendar.Event:
+    words = links.words[lang]
     component = icalendar.Event()
     component.add("uid", f"{event.id}@{links.uid_domain}")
     component.add("dtstart", event.start)
     component.add("dtend", event.end + _ONE_DAY)
     component.add("transp", "TRANSPARENT")  # a whole-day entry should not block the reader's days
+    online = _online(event.format, event.online)
+    paragraphs = [event.description.get(lang), _languages_text(event.languages, event.interpretation, lang, words),
+                  _online_text(online, lang, words)]
     _add_text(component, "summary", event.title.get(lang), lang)
-    _add_text(component, "description", event.description.get(lang), lang)
-    location = _venue_text(event.venue, lang) if event.venue else ", ".join(c.get(lang) for c in event.cities)
+    _add_text(component, "description", "\n\n".join(p for p in paragraphs if p), lang)
+    if event.format is Format.ONLINE:
+        location = _online_place(online, words)
+    elif event.venue:
+        location = _venue_text(event.venue, lang)
+    else:
+        location = ", ".join(c.get(lang) for c in event.cities)
     _add_text(component, "location", location, lang)
+    _add_place(component, event.venue if event.format is not Format.ONLINE else None, online)
     if event.id in links.event_pages:
         component.add("url", links.event_pages[event.id])
     return component
 
 
 def _session_component(event: Event, session: Session, lang: str, links: CalendarLinks) -> icalendar.Event:
+    words = links.words[lang]
     component = icalendar.Event()
     component.add("uid", f"{event.id}-{session.id}@{links.uid_domain}")
     paragraphs = []
-    description = session.description or (session.working_group.description if session.working_group else None)
-    if description:
-        paragraphs.append(description.get(lang))
+    if session.description:
+        paragraphs.append(to_plain(session.description.get(lang)))
+    elif session.working_group and session.working_group.description:
+        paragraphs.append(session.working_group.description.get(lang))
     if session.working_group and session.working_group.coordinators:
         names = [o.name.get(lang) for o in session.working_group.coordinators]
-        paragraphs.append(f"{links.words[lang].coordinated_by} {format_list(names, locale=lang)}")
+        paragraphs.append(f"{words.coordinated_by} {format_list(names, locale=lang)}")
+    if session.speakers:
+        names = [person.name.get(lang) for person in session.speakers]
+        paragraphs.append(f"{words.speakers(len(names))}: {format_list(names, locale=lang)}")
+    format_ = session_format(event, session)
+    # what the session's own data says, or its event's access where the session is followed online
+    online = _online(session.format, session_online(event, session))
+    paragraphs.append(_languages_text(session_languages(event, session), session_interpretation(event, session), lang, words))
+    paragraphs.append(_online_text(online, lang, words))
     if session.start is None:
         component.add("dtstart", session.date)
         component.add("dtend", session.date + _ONE_DAY)
         component.add("transp", "TRANSPARENT")
-        paragraphs.append(links.words[lang].time_to_be_announced)
+        paragraphs.append(words.time_to_be_announced)
     else:
-        component.add("dtstart", dt.datetime.combine(session.date, session.start, tzinfo=event.timezone))
+        component.add("dtstart", session.starts_at(event.timezone))
         if session.end is not None:
-            component.add("dtend", dt.datetime.combine(session.date, session.end, tzinfo=event.timezone))
+            component.add("dtend", session.ends_at(event.timezone))
     _add_text(component, "summary", session.title.get(lang), lang)
-    _add_text(component, "description", "\n\n".join(paragraphs), lang)
-    # no venue means the room is not announced yet: say nothing rather than guess the event's
-    if session.venue:
-        _add_text(component, "location", _venue_text(session.venue, lang), lang)
+    _add_text(component, "description", "\n\n".join(p for p in paragraphs if p), lang)
+    if format_ is Format.ONLINE:
+        _add_text(component, "location", _online_place(online, words), lang)
+    elif session.venue:  # no venue: the room is not announced yet; say nothing rather than guess the event's
+        _add_text(component, "location", _venue_text(session.venue, lang, session.room), lang)
+    _add_place(component, session.venue if format_ is not Format.ONLINE else None, online)
     if event.id in links.event_pages:
         component.add("url", f"{links.event_pages[event.id]}#{session.id}")
     return component
@@ -170,9 +214,21 @@ def _add_text(component: icalendar.Event, name: str, value: str, lang: str) -> N
         component.add(name, value, parameters={"LANGUAGE": lang})
 
 
-def _venue_text(venue: Venue, lang: str) -> str:
-    """Name and address, with the city unless the address already names it."""
-    parts = [venue.name.get(lang)]
+def _add_place(component: icalendar.Event, venue: Venue | None, online: OnlineAccess | None) -> None:
+    """GEO of the venue, and the link to take part online as CONFERENCE (RFC 7986)."""
+    if venue and venue.geo:
+        component.add("geo", (venue.geo.lat, venue.geo.lon))
+    if online and online.url:
+        parameters = {"VALUE": "URI", "FEATURE": "VIDEO"}
+        if online.platform:
+            parameters["LABEL"] = online.platform
+        component.add("conference", online.url, parameters=parameters)
+
+
+def _venue_text(venue: Venue, lang: str, room: Room | None = None) -> str:
+    """Room, name and address, with the city unless the address already names it."""
+    parts = [room.name.get(lang)] if room else []
+    parts.append(venue.name.get(lang))
     address = venue.address.get(lang) if venue.address else ""
     if address:
         parts.append(address)
@@ -180,6 +236,44 @@ def _venue_text(venue: Venue, lang: str) -> str:
     if city not in address:
         parts.append(city)
     return ", ".join(parts)
+
+
+def _online(format_: Format | None, online: OnlineAccess | None) -> OnlineAccess | None:
+    """The access to name: the one known, or none yet for what one follows online."""
+    if online is None and format_ is not None and format_.online:
+        return OnlineAccess()
+    return online
+
+
+def _online_place(online: OnlineAccess | None, words: ExportWords) -> str:
+    """Where an online-only item takes place: its link, else its platform, else "online"."""
+    online = online or OnlineAccess()
+    return online.url or online.platform or words.online
+
+
+def _online_text(online: OnlineAccess | None, lang: str, words: ExportWords) -> str:
+    """"Online: <link> (platform)", or that the link follows, then the organisers' note."""
+    if online is None:
+        return ""
+    if online.url:
+        access = f"{online.url} ({online.platform})" if online.platform else online.url
+    elif online.platform:
+        access = words.link_follows_via % {"platform": online.platform}
+    else:
+        access = words.link_follows
+    note = f"\n{online.note.get(lang)}" if online.note else ""
+    return f"{words.online}: {access}{note}"
+
+
+def _languages_text(languages: tuple[str, ...], interpretation: Interpretation | None, lang: str, words: ExportWords) -> str:
+    """"Spoken languages: German and Russian, with interpreting", as the pages say it."""
+    if not languages and interpretation is None:
+        return ""
+    names = [Locale.parse(code).get_language_name(lang) for code in languages]
+    parts = [format_list(names, locale=lang)] if names else []
+    if interpretation is not None:
+        parts.append(words.interpretation(interpretation))
+    return f"{words.spoken_languages(len(languages))}: {', '.join(parts)}"
 
 
 # --- VTIMEZONE ---------------------------------------------------------------------------------
