@@ -7,11 +7,13 @@ import logging
 import os
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.plugins.bilingual.catalogues import load_translations
 from pelican.plugins.bilingual.plugin import link_in_every_language
 from pelican.plugins.bilingual.settings import site_settings
+from pelican.plugins.navigation.plugin import ordered_pages
 from pelican.utils import truncate_html_words
 
 from . import export_paths
@@ -20,7 +22,7 @@ from .export_words import export_words
 from .exports import ExportContext, export_all
 from .people import PersonView, people_views, photo_path
 from .reading import read_programme
-from .views import programme_view, view_context
+from .views import names, programme_view, view_context
 
 logger = logging.getLogger(__name__)
 
@@ -89,13 +91,16 @@ class ProgrammeGenerator(Generator):
         the language switcher, the search and the sitemap take them like any page."""
         if not self.people:
             return
-        names = {person.id: person.name.get(self.site.lang) for person in self.programme.people}
+        titles = {person.id: person.name.get(self.site.lang) for person in self.programme.people}
         index = self._page(gettext("Speakers"), export_paths.people_index(self.site.people_path), "people", "")
+        if self.settings.get("PEOPLE_MENU") is not None:  # its place in the main menu, as a page's `Menu: 4`
+            index.menu = self.settings["PEOPLE_MENU"]
         index.people = self.people
         made = [index]
         for person in self.people:
-            page = self._page(names[person.id], person.url, "person", self._description(person))
+            page = self._page(titles[person.id], person.url, "person", self._description(person))
             page.person = person
+            page.people_index = index
             made.append(page)
         taken = {page.url: page for page in self.context["pages"]}
         for page in made:
@@ -106,6 +111,8 @@ class ProgrammeGenerator(Generator):
                 )
             link_in_every_language(page, self.settings)
         self.context["pages"].extend(made)  # the page generator's own list: it writes them
+        if "menu" in self.context:  # the navigation plugin's, made before these pages were
+            self.context["menu"] = ordered_pages(self.context["pages"], "menu")
 
     def _page(self, title: str, url: str, template: str, summary: str) -> Page:
         metadata = {"title": title, "url": url, "save_as": f"{url}index.html", "template": template, "summary": summary}
@@ -113,12 +120,13 @@ class ProgrammeGenerator(Generator):
         return Page("", metadata, self.settings, self.programme_file, self.context)
 
     def _description(self, person: PersonView) -> str:  # HTML, as Pelican's summaries
-        """For search engines: who they are, else the start of their biography."""
+        """For search engines: who they are, else the start of their biography, else their sessions."""
         if person.who:
             return person.who
         if person.bio:
             return truncate_html_words(person.bio, self.settings["SUMMARY_MAX_LENGTH"], self.settings["SUMMARY_END_SUFFIX"])
-        return ""
+        sessions = [Markup("{} ({})").format(item.session.title, item.event_title) for item in person.sessions]
+        return names(sessions, self.site.lang)
 
     def _deadline(self, view, page, deadline_id: str):
         if deadline_id not in view.deadlines_by_id:
