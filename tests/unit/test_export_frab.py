@@ -385,3 +385,106 @@ def test_without_event_page_and_schedule_url_the_site_root_is_the_url(programmes
     data = json.loads(schedule_json(programme.event("konferenz"), "de", bare))
     assert "url" not in data["schedule"]
     assert list(json_validator().iter_errors(data)) == []
+
+
+# --- rooms, online links, languages, persons, a night past midnight --------------------------
+# tests/fixtures/programme/exports.yaml: a conference in Berlin over the night the clocks go forward.
+
+EXPORTS = PROJECT / "tests" / "fixtures" / "programme" / "exports.yaml"
+
+
+@pytest.fixture(scope="module")
+def berlin() -> Programme:
+    return read_programme(str(EXPORTS))
+
+
+def berlin_links(lang: str) -> FrabLinks:
+    return dataclasses.replace(links(lang), event_page=f"https://example.org/{lang}/berlin/")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_berlin_schedule_is_valid(berlin, lang: str) -> None:
+    event = berlin.event("konferenz")
+    xsd().validate(schedule_xml(event, lang, berlin_links(lang)).decode("utf-8"))
+    data = json.loads(schedule_json(event, lang, berlin_links(lang)))
+    assert [f"{list(e.absolute_path)}: {e.message}" for e in json_validator().iter_errors(data)] == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_night_past_midnight_lasts_until_the_next_morning(berlin, lang: str) -> None:
+    event = berlin.event("konferenz")
+    root = etree.fromstring(schedule_xml(event, lang, berlin_links(lang)))
+    night = xml_events(root)["nachtcafe"]
+    # 22:00 CET to 03:30 CEST: four and a half hours, as the clocks went forward at 02:00
+    assert (night.findtext("date"), night.findtext("start"), night.findtext("duration")) == (
+        "2021-03-27T22:00:00+01:00", "22:00", "04:30")
+    assert night.getparent().getparent().get("date") == "2021-03-27"  # the day it starts on
+    in_json = json_events(json.loads(schedule_json(event, lang, berlin_links(lang))))["nachtcafe"]
+    assert (in_json["duration"], in_json["end"]) == ("04:30", "2021-03-28T03:30:00+02:00")
+    end = dt.datetime.fromisoformat(in_json["end"]) - dt.datetime.fromisoformat(in_json["date"])
+    assert end == dt.timedelta(hours=4, minutes=30)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_rooms_are_the_real_rooms_then_venues_then_to_be_announced(berlin, lang: str) -> None:
+    event = berlin.event("konferenz")
+    root = etree.fromstring(schedule_xml(event, lang, berlin_links(lang)))
+    rooms = {k: e.findtext("room") for k, e in xml_events(root).items()}
+    chamber, town_hall = {"de": ("Kammermusiksaal", "Rathaus"), "ru": ("Камерный зал", "Ратуша")}[lang]
+    tba = words(lang).room_to_be_announced
+    assert rooms == {"eroeffnung": chamber, "nachtcafe": town_hall, "webinar": tba, "stream": tba}
+    data = json.loads(schedule_json(event, lang, berlin_links(lang)))
+    conference_rooms = data["schedule"]["conference"]["rooms"]
+    assert [room["name"] for room in conference_rooms] == [chamber, town_hall, tba]
+    room_guid = str(uuid.uuid5(NAMESPACE, "room/kammersaal"))
+    assert conference_rooms[0]["guid"] == room_guid
+    assert root.find(f"day/room[@guid='{room_guid}']").get("name") == chamber
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_online_link_is_among_the_events_links(berlin, lang: str) -> None:
+    event = berlin.event("konferenz")
+    root = etree.fromstring(schedule_xml(event, lang, berlin_links(lang)))
+    title = words(lang).join_via % {"platform": "Jitsi"}
+    for session_id in ("stream", "eroeffnung"):  # online only, hybrid: the event's link
+        links_ = [(link.get("href"), link.text) for link in xml_events(root)[session_id].find("links")]
+        assert links_ == [("https://meet.example.org/konferenz", title)]
+    for session_id in ("webinar", "nachtcafe"):  # no link yet; on site only
+        assert len(xml_events(root)[session_id].find("links")) == 0
+    events = json_events(json.loads(schedule_json(event, lang, berlin_links(lang))))
+    assert events["stream"]["links"] == [{"url": "https://meet.example.org/konferenz", "title": title}]
+    assert events["webinar"]["links"] == []
+    assert title == {"de": "Über Jitsi teilnehmen", "ru": "Подключиться через Jitsi"}[lang]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_language_is_the_language_spoken(berlin, lang: str) -> None:
+    event = berlin.event("konferenz")
+    root = etree.fromstring(schedule_xml(event, lang, berlin_links(lang)))
+    languages = {k: e.findtext("language") for k, e in xml_events(root).items()}
+    assert languages == {"eroeffnung": "de, ru", "nachtcafe": "ru", "webinar": "de, ru", "stream": "de, ru"}
+    events = json_events(json.loads(schedule_json(event, lang, berlin_links(lang))))
+    assert {k: e["language"] for k, e in events.items()} == languages
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_persons_keep_their_ids_in_both_languages_and_in_another_order(berlin, lang: str) -> None:
+    event = berlin.event("konferenz")
+    events = json_events(json.loads(schedule_json(event, lang, berlin_links(lang))))
+    names = {"de": ["Anna Petrowa", "Iwan Sokolow"], "ru": ["Анна Петрова", "Иван Соколов"]}[lang]
+    persons = events["eroeffnung"]["persons"]
+    assert [p["name"] for p in persons] == names
+    assert [p["guid"] for p in persons] == [str(uuid.uuid5(NAMESPACE, f"person/{pid}")) for pid in ("anna-petrova", "ivan-sokolov")]
+    assert all(isinstance(p["id"], int) and 0 < p["id"] < 2**31 for p in persons)
+    opening = next(s for s in event.sessions if s.id == "eroeffnung")
+    reversed_ = dataclasses.replace(opening, speakers=tuple(reversed(opening.speakers)))
+    other = dataclasses.replace(event, sessions=tuple(reversed_ if s is opening else s for s in event.sessions))
+    again = json_events(json.loads(schedule_json(other, "ru" if lang == "de" else "de", berlin_links(lang))))
+    assert sorted((p["guid"], p["id"]) for p in again["eroeffnung"]["persons"]) == sorted((p["guid"], p["id"]) for p in persons)
+    xml_persons = xml_events(etree.fromstring(schedule_xml(event, lang, berlin_links(lang))))["eroeffnung"].iter("person")
+    assert [(p.text, int(p.get("id")), p.get("guid")) for p in xml_persons] == [(p["name"], p["id"], p["guid"]) for p in persons]
+
+
+def test_the_abstract_is_markdown_as_plain_text(berlin) -> None:
+    events = json_events(json.loads(schedule_json(berlin.event("konferenz"), "de", berlin_links("de"))))
+    assert events["eroeffnung"]["abstract"] == "Mit Grußworten und dem Programm (https://example.org/programm)."

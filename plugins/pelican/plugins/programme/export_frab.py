@@ -14,14 +14,18 @@ What the format cannot say, and how this module handles it:
   them a start.
 - A session with a start but no end gets the duration "00:00" (both schemas allow it; a default
   length would again be a guess) and, in JSON, no "end".
-- Every frab event needs a room. A timed session without a venue goes into one room named
-  "to be announced" in the language (the site's own wording for a missing venue), with a fixed
-  guid, so apps keep it apart from real venues and it is the same room in both languages.
+- Every frab event needs a room: a session's room (named in the language), else its venue
+  when it names only that. A timed session with no place goes into one room named "to be
+  announced" in the language (the site's own wording for a missing venue), with a fixed guid,
+  so apps keep it apart from real rooms and it is the same room in both languages.
+- End and duration come from Session.ends_at: past midnight only where the data says
+  ends_next_day, never because an end is before a start.
 - Days: one per date of the event, including dates without timed sessions, each the whole local
-  day (00:00 to 00:00 of the next date, each with its own UTC offset). Sessions never cross
-  midnight, so every session fits, and a day does not move when one more session gets a time.
+  day (00:00 to 00:00 of the next date, each with its own UTC offset), so a day does not move
+  when one more session gets a time. A session belongs to the day it starts on, as in frab; one
+  past midnight ends after its day's end.
 - Ids: every guid is a uuid5 under NAMESPACE, from ids only (f"{event.id}/{session.id}" for
-  sessions, "person/…" and "venue/…" for people and rooms), so it is the same in German and
+  sessions, "person/…", "room/…" and "venue/…" for people and rooms), so it is the same in German and
   Russian and across builds, and apps keep a participant's favourites when the programme
   changes. The integer ids the format still requires are taken from the guid (its first 31 bits),
   not from the position in the programme, so inserting a session renumbers nothing.
@@ -29,10 +33,15 @@ What the format cannot say, and how this module handles it:
   filter by group; other sessions have no track ("" in XML, null in JSON).
 - Type: frab's vocabulary, which apps may map to icons: "workshop" for working-group sessions,
   "other" for the rest (the model does not say what kind of session the others are).
-- abstract: the session's description, or else its working group's description, or "";
-  description stays empty, as apps show abstract and description one after the other.
-- language: the language of this file's texts (lang); the model does not record which language
-  a session is held in.
+- abstract: the session's description (Markdown, as plain text), or else its working group's
+  description, or ""; description stays empty, as apps show abstract and description one after
+  the other.
+- language: the languages spoken in the session (its own, else its event's). frab and pretalx
+  hold one code per event, and the schemas take any text (XSD: xs:string, JSON: string or
+  null), so several are written as "de, ru": an app shows that as it stands, where taking only
+  the first would hide the session from everyone filtering by the second. Where the data names
+  none, the language of this file's texts, as frab's field has always meant in this export.
+- links: the link to take part online, titled as on the pages ("Join via Zoom").
 """
 
 from __future__ import annotations
@@ -48,7 +57,8 @@ from lxml import etree
 from . import export_paths
 from .export_words import ExportWords
 from .exports import ExportContext, Output, exporter
-from .model import Event, Person, Session, Venue
+from .markdown import to_plain
+from .model import Event, Person, Session, session_format, session_languages, session_online
 
 # Fixed once; changing it changes every guid and makes apps lose their users' favourites.
 NAMESPACE = uuid.UUID("6f0c3b8e-5a4d-4c1e-9a57-2d8e4b1f0a63")
@@ -86,6 +96,12 @@ class _Person:
 
 
 @dataclass(frozen=True)
+class _Link:
+    url: str
+    title: str
+
+
+@dataclass(frozen=True)
 class _Item:
     """One timed session as a frab event."""
 
@@ -104,6 +120,7 @@ class _Item:
     language: str
     abstract: str
     persons: tuple[_Person, ...]
+    links: tuple[_Link, ...]
 
 
 @dataclass(frozen=True)
@@ -156,10 +173,20 @@ def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _room(venue: Venue | None, lang: str, words: ExportWords) -> _Room:
-    if venue is None:
-        return _Room(words.room_to_be_announced, _guid(TBA_ROOM_KEY))
-    return _Room(venue.name.get(lang), _guid(f"venue/{venue.id}"))
+def _room(session: Session, lang: str, words: ExportWords) -> _Room:
+    if session.room is not None:
+        return _Room(session.room.name.get(lang), _guid(f"room/{session.room.id}"))
+    if session.venue is not None:
+        return _Room(session.venue.name.get(lang), _guid(f"venue/{session.venue.id}"))
+    return _Room(words.room_to_be_announced, _guid(TBA_ROOM_KEY))
+
+
+def _links(event: Event, session: Session, words: ExportWords) -> tuple[_Link, ...]:
+    format_, online = session_format(event, session), session_online(event, session)
+    if format_ is None or not format_.online or online is None or online.url is None:
+        return ()
+    title = words.join_via % {"platform": online.platform} if online.platform else words.join_online
+    return (_Link(online.url, title),)
 
 
 def _person(person: Person, lang: str) -> _Person:
@@ -168,13 +195,11 @@ def _person(person: Person, lang: str) -> _Person:
 
 
 def _item(event: Event, session: Session, lang: str, links: FrabLinks, acronym: str) -> _Item:
-    assert session.start is not None
-    start = _at(event, session.date, session.start)
-    end = _at(event, session.date, session.end) if session.end else None
+    start, end = session.starts_at(event.timezone), session.ends_at(event.timezone)
+    assert start is not None and session.start is not None
     # in UTC, so a day with a clock change gives the real length
     minutes = int((end.astimezone(_UTC) - start.astimezone(_UTC)).total_seconds()) // 60 if end else 0
     group = session.working_group
-    description = session.description or (group.description if group else None)
     guid = _guid(f"{event.id}/{session.id}")
     page = links.event_page or links.base_url
     return _Item(
@@ -184,16 +209,24 @@ def _item(event: Event, session: Session, lang: str, links: FrabLinks, acronym: 
         end=end.isoformat() if end else None,
         start=session.start.strftime("%H:%M"),
         duration=_hhmm(minutes),
-        room=_room(session.venue, lang, links.words),
+        room=_room(session, lang, links.words),
         slug=_slug(acronym, session),
         url=f"{page}#{session.id}",
         title=session.title.get(lang),
         track=group.title.get(lang) if group else None,
         type=WORKSHOP if group else OTHER,
-        language=lang,
-        abstract=description.get(lang) if description else "",
+        language=", ".join(session_languages(event, session)) or lang,
+        abstract=_abstract(session, lang),
         persons=tuple(_person(person, lang) for person in session.speakers),
+        links=_links(event, session, links.words),
     )
+
+
+def _abstract(session: Session, lang: str) -> str:
+    if session.description:
+        return to_plain(session.description.get(lang))
+    group = session.working_group
+    return group.description.get(lang) if group and group.description else ""
 
 
 def _schedule(event: Event, lang: str, links: FrabLinks) -> _Schedule:
@@ -249,7 +282,7 @@ def _check_room_names(rooms: tuple[_Room, ...]) -> None:
     names = [room.name for room in rooms]
     clashes = sorted({name for name in names if names.count(name) > 1})
     if clashes:
-        raise ValueError(f"several rooms are named {', '.join(clashes)}: give the venues distinct names")
+        raise ValueError(f"several rooms are named {', '.join(clashes)}: give the rooms and venues distinct names")
 
 
 # --- XML -----------------------------------------------------------------------------------
@@ -306,7 +339,9 @@ def _xml_event(parent: etree._Element, item: _Item) -> None:
     persons = _sub(element, "persons")
     for person in item.persons:
         _sub(persons, "person", person.name, id=str(person.id), guid=person.guid)
-    _sub(element, "links")
+    links = _sub(element, "links")
+    for link in item.links:
+        _sub(links, "link", link.title, href=link.url)
     _sub(element, "attachments")
 
 
@@ -366,7 +401,7 @@ def _json_event(item: _Item) -> dict[str, Any]:
         "description": "",
         # name without public_name: the schema's oneOf takes it as a pretalx person, not a frab one
         "persons": [{"guid": p.guid, "id": p.id, "name": p.name} for p in item.persons],
-        "links": [],
+        "links": [{"url": link.url, "title": link.title} for link in item.links],
         "attachments": [],
     }
     if item.end:
