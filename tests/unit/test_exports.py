@@ -1,6 +1,7 @@
 """The exporter interface: every registered export runs, and a new one is one function."""
 
 import datetime as dt
+import json
 
 from markupsafe import Markup
 
@@ -10,9 +11,9 @@ from pelican.plugins.programme.exports import ExportContext, Output, export_all
 from tests.export_words import words
 
 
-def context(programme, lang="de"):
+def context(programme, lang="de", person_urls=None):
     return ExportContext(programme=programme, lang=lang, site_url="https://example.org/de",
-                         event_urls={"konferenz": "konferenz/"}, person_urls={}, words=words(lang), uid_domain="example.org",
+                         event_urls={"konferenz": "konferenz/"}, person_urls=person_urls or {}, words=words(lang), uid_domain="example.org",
                          stamp=dt.datetime(2021, 5, 1, tzinfo=dt.timezone.utc), version="1")
 
 
@@ -35,3 +36,11 @@ def test_a_new_export_is_one_registered_function(real, monkeypatch):
     output = export_all(context(real))
     assert output.files["rooms.txt"] == b"-"
     assert output.event_heads["konferenz"].endswith("<meta name=x>")  # beside the JSON-LD, not instead
+
+
+def test_structured_data_links_speakers_to_their_pages(valid):
+    output = export_all(context(valid, person_urls={"anna-petrova": "people/anna-petrova/"}))
+    head = output.event_heads["konferenz"]
+    data = json.loads(head.removeprefix('<script type="application/ld+json">').removesuffix("</script>"))
+    opening = next(s for s in data["subEvent"] if s["url"].endswith("#eroeffnung"))
+    assert [(p["name"], p["url"]) for p in opening["performer"]] == [("Anna Petrowa", "https://example.org/de/people/anna-petrova/")]
