@@ -156,3 +156,23 @@ def test_a_warning_in_one_language_keeps_its_pages_in_the_sitemap(make_site):
     assert result.published and "has no ru version" in messages(result)
     sitemap = (site.output / "sitemap.xml").read_text(encoding="utf-8")
     assert "/de/nur-deutsch/" in sitemap and "/de/tagung/" in sitemap and "/ru/tagung/" in sitemap
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_speakers_in_structured_data_schedules_and_calendars_lead_to_their_pages(published_site, lang):
+    import icalendar
+
+    [script] = published_site.page(f"{lang}/tagung/index.html").select('script[type="application/ld+json"]')
+    [opening] = [s for s in json.loads(script.string)["subEvent"] if s["url"].endswith("#eroeffnung")]
+    names = {"de": ["Anna Petrova", "Jonas Weber"], "ru": ["Анна Петрова", "Йонас Вебер"]}[lang]
+    assert [p["name"] for p in opening["performer"]] == names
+    for person in opening["performer"]:
+        page = published_site.output / person["url"].removeprefix(f"{SITE_URL}/") / "index.html"
+        assert page.is_file(), person["url"]  # the person's own page, built
+        assert published_site.page(str(page.relative_to(published_site.output))).select_one("h1").get_text(strip=True) == person["name"]
+    assert opening["performer"][0]["worksFor"]["@type"] == "Organization"
+    schedule = json.loads((published_site.output / lang / "tagung" / "schedule.json").read_text(encoding="utf-8"))
+    [event] = [e for day in schedule["schedule"]["conference"]["days"] for room in day["rooms"].values() for e in room]
+    assert [p["name"] for p in event["persons"]] == names
+    [vevent] = icalendar.Calendar.from_ical((published_site.output / lang / "calendar/tagung/eroeffnung.ics").read_bytes()).walk("VEVENT")
+    assert all(name in str(vevent["DESCRIPTION"]) for name in names)
