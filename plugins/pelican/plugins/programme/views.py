@@ -21,7 +21,7 @@ from .l10n import TimeLabel, TimeWording, format_date, format_date_range, format
 from .markdown import to_html
 from .model import (
     Deadline, Event, Format, GroupKind, Interpretation, Localized, OnlineAccess, Organisation, OrganisationCategory, Person,
-    Programme, Room, Session, Venue, WorkingGroup,
+    Programme, Room, Session, Venue, WorkingGroup, session_format,
 )
 
 # A plain link to the map (no embedded map: that would be a request to another host).
@@ -77,6 +77,7 @@ class SessionView:
     time: TimeLabel | None  # None: to be announced
     venue: VenueView | None  # None: to be announced
     online: OnlineView | None  # what the session itself says of taking part online
+    online_only: bool  # the session's or its event's format: then it has no place to announce
     languages: LanguagesView | None  # what the session itself says of its languages
     speakers: Markup  # names, linked to their pages, as a list in the language's own pattern; empty if none
     working_group: WorkingGroupView | None
@@ -232,6 +233,7 @@ def session_view(session: Session, event: Event, context: ViewContext) -> Sessio
         time=session_time_label(session.starts_at(zone), session.ends_at(zone), context.programme.home_timezone, context.wording),
         venue=venue_view(session.venue, lang, session.room),
         online=online_view(session.format, session.online, lang) if session.format or session.online else None,
+        online_only=session_format(event, session) is Format.ONLINE,
         languages=languages_view(session.languages, session.interpretation, lang),
         speakers=speaker_names(session.speakers, lang, context.person_urls, context.site_url),
         working_group=working_group_view(session.working_group, lang, None) if session.working_group else None,
