@@ -65,11 +65,6 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# Right-hand side of every calendar UID: stable, so calendars update items instead of doubling them.
-CALENDAR_UID_DOMAIN = "staedtepartnerkonferenz-kaluga-2021"
-
-FURTHER_INFORMATION_URL = "https://www.deutsch-russisches-forum.de/auf-dem-weg-nach-kaluga/4526864"
-
 # Pelican's content cache: a rebuild re-reads only the Markdown files that changed.
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True

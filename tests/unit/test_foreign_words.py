@@ -23,9 +23,9 @@ def test_text_in_the_pages_own_script_is_unchanged_but_escaped():
 
 
 def test_markup_in_foreign_words_is_escaped_too():
-    assert mark_foreign_words("<i>BDWO</i>", "ru") == '&lt;<span lang="de">i</span>&gt;<span lang="de">BDWO</span>&lt;/<span lang="de">i</span>&gt;'
+    assert mark_foreign_words("<em>BDWO</em>", "ru") == '&lt;<span lang="de">em</span>&gt;<span lang="de">BDWO</span>&lt;/<span lang="de">em</span>&gt;'
 
 
-def test_roman_numerals_are_numbers_not_german_words():
-    marked = mark_foreign_words("XVI конференция и IV Молодёжный форум (BDWO)", "ru")
-    assert marked == 'XVI конференция и IV Молодёжный форум (<span lang="de">BDWO</span>)'
+def test_roman_numerals_and_single_letters_are_not_german_words():
+    marked = mark_foreign_words("XVI конференция и IV Молодёжный форум (BDWO), корпус B", "ru")
+    assert marked == 'XVI конференция и IV Молодёжный форум (<span lang="de">BDWO</span>), корпус B'

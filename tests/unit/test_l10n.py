@@ -186,6 +186,15 @@ def test_session_past_midnight_ends_next_day():
     assert shown.home_time == "22:00–00:00"
 
 
+def test_a_session_across_the_change_of_the_clocks_names_each_time_with_its_zone():
+    vladivostok = ZoneInfo("Asia/Vladivostok")  # 09:00-11:00 is 01:00 CEST to 02:00 CET in Berlin
+    de = label(D(2022, 10, 30), T(9), T(11), vladivostok, BERLIN, "de")
+    assert (de.home_time, de.home_zone) == (f"01:00{NB}MESZ – 02:00{NB}MEZ", "")
+    ru = label(D(2022, 10, 30), T(9), T(11), vladivostok, BERLIN, "ru")  # one Russian name for both
+    assert (ru.home_time, ru.home_zone) == ("01:00 (GMT+02:00) – 02:00 (GMT+01:00)", "по берлинскому времени")
+    assert (de.event_time, de.event_zone) == (f"09:00–11:00{NB}Uhr", "Ortszeit Wladiwostok")
+
+
 def test_zone_names():
     def zone(tz, at, lang):
         return WORDING[lang].zone(tz, at)

@@ -28,8 +28,8 @@ def mark_foreign_words(text: str, lang: str) -> Markup:
     pattern, other = _RUNS[lang]
     marked, position = [], 0
     for match in pattern.finditer(text):
-        if _ROMAN.fullmatch(match.group()):
-            continue  # "XVI", "IV": numbers, in Russian text as in German
+        if len(match.group()) == 1 or _ROMAN.fullmatch(match.group()):
+            continue  # "XVI", "IV": numbers, in Russian text as in German; "корпус B": a letter
         marked += [escape(text[position : match.start()]), Markup('<span lang="{}">{}</span>').format(other, match.group())]
         position = match.end()
     marked.append(escape(text[position:]))

@@ -58,7 +58,7 @@ from .model import (
     session_online,
 )
 
-PRODID = "-//Deutsch-Russische Staedtepartnerkonferenz//Programme export_ical//EN"
+PRODID = "-//pelican.plugins.programme//export_ical//EN"  # the generator, not one conference
 
 _ONE_DAY = dt.timedelta(days=1)
 

@@ -75,7 +75,7 @@ class ProgrammeGenerator(Generator):
             event_urls=self.event_urls,
             person_urls=self.person_urls,
             words=export_words(gettext, translations.ngettext),
-            uid_domain=site.calendar_uid_domain,
+            uid_domain=programme.site.calendar_uid_domain or site.calendar_uid_domain,
             stamp=site.source_date,
             version=programme.version,  # of the text this run's programme was read from
         ))

@@ -18,6 +18,7 @@ from babel.dates import (
     format_date as _babel_format_date,
     format_interval,
     format_time as _babel_format_time,
+    get_timezone_gmt,
     get_timezone_location,
     get_timezone_name,
     match_skeleton,
@@ -150,6 +151,22 @@ def _times(start: dt.datetime, end: dt.datetime | None, lang: str) -> str:
     return format_time_range(start.time(), end.time(), lang)
 
 
+def _times_in(zone: ZoneInfo, start: dt.datetime, end: dt.datetime | None, wording: TimeWording) -> tuple[str, str]:
+    """The times and the zone's name in zone. Across a change of the clocks each time is named
+    with its own zone, "01:00 MESZ – 02:00 MEZ", or where the name stays, its own offset: one
+    name for both would make the two hours of a session read as one."""
+    start, end = start.astimezone(zone), end.astimezone(zone) if end is not None else None
+    if end is None or start.utcoffset() == end.utcoffset():
+        return _times(start, end, wording.lang), wording.zone(zone, start)
+    first, last = wording.zone(zone, start), wording.zone(zone, end)
+    if first == last:  # a name that does not change with the clocks: say the offsets
+        first, last = (get_timezone_gmt(t, "long", locale=wording.lang) for t in (start, end))
+        times = f"{format_time(start.time(), wording.lang)} ({first}) – {format_time(end.time(), wording.lang)} ({last})"
+        return _typeset(times), wording.zone(zone, start)
+    times = f"{format_time(start.time(), wording.lang)} {first} – {format_time(end.time(), wording.lang)} {last}"
+    return _typeset(times), ""
+
+
 def session_time_label(
     start: dt.datetime | None, end: dt.datetime | None, home_tz: ZoneInfo, wording: TimeWording
 ) -> TimeLabel | None:
@@ -157,22 +174,19 @@ def session_time_label(
     None: to be announced. start and end are aware; an end on the next day says so itself."""
     if start is None:
         return None
-    lang = wording.lang
     home_label = home_time = home_zone = None
     home_start = start.astimezone(home_tz)
-    home_end = end.astimezone(home_tz) if end is not None else None
     # Offsets, not zone names: Europe/Minsk and Europe/Moscow read the same on the clock.
     if any(t.utcoffset() != t.astimezone(home_tz).utcoffset() for t in (start, end) if t is not None):
         home_label = wording.home_label
-        home_time = _times(home_start, home_end, lang)
+        home_time, home_zone = _times_in(home_tz, start, end, wording)
         if home_start.date() != start.date():
             # 00:30 in Moscow is 23:30 the day before in Berlin: the bare time would lie.
-            home_time += f" ({format_day_short(home_start.date(), lang)})"
-        home_zone = wording.zone(home_tz, home_start)
-
+            home_time += f" ({format_day_short(home_start.date(), wording.lang)})"
+    event_time, event_zone = _times_in(start.tzinfo, start, end, wording)
     return TimeLabel(
-        event_time=_times(start, end, lang),
-        event_zone=wording.zone(start.tzinfo, start),
+        event_time=event_time,
+        event_zone=event_zone,
         home_label=home_label,
         home_time=home_time,
         home_zone=home_zone,

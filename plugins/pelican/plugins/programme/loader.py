@@ -22,8 +22,8 @@ from yaml.reader import ReaderError
 
 from .errors import Problem, ProgrammeError
 from .model import (
-    Contact, Deadline, Event, Format, GroupKind, Interpretation, Organisation, OrganisationCategory, Person, Programme,
-    Room, Session, Site, Source, Venue, WorkingGroup, ZoneName,
+    Contact, Deadline, Event, Format, GroupKind, Interpretation, Link, Organisation, OrganisationCategory, Person,
+    Programme, Room, Session, Site, Source, Venue, WorkingGroup, ZoneName,
 )
 from .schema_check import check_shapes, suggest
 from .values import FAILED as _FAILED, ValueReader
@@ -95,9 +95,11 @@ class _Builder(ValueReader):
         return Programme(**values)
 
     def site(self, item: dict, path: Path_) -> Site:
-        contact = item.get("contact")
+        contact, further = item.get("contact"), item.get("further_information")
         return Site(title=self.text(item["title"], (*path, "title")) if item.get("title") else None,
-                    contact=Contact(self.text(contact["name"], (*path, "contact", "name")), contact["email"]) if contact else None)
+                    contact=Contact(self.text(contact["name"], (*path, "contact", "name")), contact["email"]) if contact else None,
+                    further_information=Link(**further) if further else None,
+                    calendar_uid_domain=item.get("calendar_uid_domain"))
 
     def zone_names(self, names: dict, path: Path_) -> tuple[ZoneName, ...]:
         """Each key must be a zone, reported at the key: the value may be right."""

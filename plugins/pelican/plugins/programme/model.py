@@ -230,11 +230,20 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Link:
+    url: str
+    language: str  # of the page it leads to (ISO 639)
+
+
+@dataclass(frozen=True)
 class Site:
-    """What names the whole site: its title in both languages and whom to write to."""
+    """What names the whole site: its title in both languages, whom to write to, where the
+    organisers say more, and what makes its calendar entries its own."""
 
     title: Localized | None = None
     contact: Contact | None = None
+    further_information: Link | None = None
+    calendar_uid_domain: str | None = None  # never changed once published: calendars match entries by UID
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from . import export_paths
 from .l10n import TimeLabel, TimeWording, format_date, format_date_range, format_day_short, session_time_label
 from .markdown import to_html
 from .model import (
-    Deadline, Event, Format, GroupKind, Interpretation, Localized, OnlineAccess, Organisation, OrganisationCategory, Person,
+    Deadline, Event, Format, GroupKind, Interpretation, Link, Localized, OnlineAccess, Organisation, OrganisationCategory, Person,
     Programme, Room, Session, Venue, WorkingGroup, session_format,
 )
 
@@ -147,10 +147,18 @@ class ContactView:
 
 
 @dataclass(frozen=True)
+class LinkView:
+    url: str
+    language: str  # the code, for hreflang
+    language_name: str | None  # in the page's language, if it is not the page's own
+
+
+@dataclass(frozen=True)
 class ProgrammeView:
     lang: str
     site_title: str | None  # plain (it also stands in <title> and attributes); None: the SITENAME setting
     contact: ContactView | None
+    further_information: LinkView | None
     events: tuple[EventView, ...]  # in date order
     events_by_id: Mapping[str, EventView]
     working_groups: tuple[WorkingGroupView, ...]  # the working groups proper, in the data's order
@@ -197,6 +205,11 @@ def languages_view(languages: tuple[str, ...], interpretation: Interpretation | 
     # CLDR's names, as they stand inside a sentence: "Deutsch", "немецкий"
     spoken = names([Markup.escape(Locale.parse(code).get_language_name(lang)) for code in languages], lang)
     return LanguagesView(spoken, len(languages), interpretation.value if interpretation else None)
+
+
+def link_view(link: Link, lang: str) -> LinkView:
+    other = link.language != lang
+    return LinkView(link.url, link.language, Locale.parse(link.language).get_language_name(lang) if other else None)
 
 
 def speaker_names(speakers: Sequence[Person], lang: str, person_urls: Mapping[str, str], site_url: str) -> Markup:
@@ -336,6 +349,7 @@ def programme_view(context: ViewContext, event_urls: Mapping[str, str]) -> Progr
         lang=lang,
         site_title=site.title.get(lang) if site.title else None,
         contact=ContactView(text(contact.name, lang), contact.email) if contact else None,
+        further_information=link_view(site.further_information, lang) if site.further_information else None,
         events=events,
         events_by_id={e.id: e for e in events},
         working_groups=tuple(view for kind, view in groups if kind is GroupKind.WORKING_GROUP),
