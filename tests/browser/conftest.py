@@ -1,4 +1,5 @@
-"""The real site, built once and served on localhost, and Debian's Chromium driven by Playwright.
+"""The real site and the second fixture conference, each built once and served on localhost, and
+Debian's Chromium driven by Playwright.
 
 No browser is ever downloaded: Playwright launches /usr/bin/chromium (`make test` installs the
 Debian package when it runs as root). A missing browser, Java or npm fails the tests, never skips.
@@ -18,6 +19,7 @@ import pytest
 
 from sitebuild.chromium import CHROMIUM, CHROMIUM_ARGS
 from sitebuild.host import host_server
+from tests.builds.conftest import copy_fixture
 from tests.js_packages import js_package
 
 try:
@@ -61,21 +63,21 @@ def address_path(root: Path, file: Path) -> str:
     return "/" + relative
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Site:
-    output = tmp_path_factory.mktemp("browser-site")
-    # Each test worker builds its own copy; one at a time, as they share the project's content cache.
+def _built_and_served(project: Path, output: Path):
+    """Builds the site of project into output as `make html` does and serves it; yields a Site."""
+    # Each test worker builds its own copy; one at a time, as they may share a content cache.
     with (PROJECT / "cache").with_suffix(".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         result = subprocess.run(
             [sys.executable, "-m", "sitebuild", "html", "--output", str(output)],
-            cwd=PROJECT,
+            cwd=project,
+            env={**os.environ, "PYTHONPATH": str(PROJECT)},  # sitebuild is the project's, not installed
             capture_output=True,
             text=True,
             check=False,
         )
     if result.returncode:
-        pytest.fail(f"the site did not build:\n{result.stdout}\n{result.stderr}")
+        pytest.fail(f"the site of {project} did not build:\n{result.stdout}\n{result.stderr}")
     server = host_server(output, host="127.0.0.1")
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -84,6 +86,25 @@ def site(tmp_path_factory) -> Site:
     yield Site(root=output, base=f"http://127.0.0.1:{server.server_port}", paths=paths)
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    yield from _built_and_served(PROJECT, tmp_path_factory.mktemp("browser-site"))
+
+
+@pytest.fixture(scope="session")
+def second_site(tmp_path_factory) -> Site:
+    """The second fixture conference (tests/fixtures/sites/fernost): its own zone, rooms, online
+    events and speakers' pages, which the real programme does not have yet."""
+    root = copy_fixture("fernost", tmp_path_factory.mktemp("browser-second") / "fernost").root
+    yield from _built_and_served(root, root / "output")
+
+
+@pytest.fixture(params=["site", "second_site"])
+def each_site(request) -> Site:
+    """The real site, then the second fixture conference: for the checks every page must pass."""
+    return request.getfixturevalue(request.param)
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,8 @@ KIND_MARKERS = {
     "organisations": "ul.organisations",
     "news item": "article.news-item",
     "news list": "ul.news-list",
+    "person": "article.person",
+    "people": "ul.people",
 }
 KINDS = ("404", *KIND_MARKERS, "plain page")
 SEARCH_PAGES = {"de": "/de/suche/", "ru": "/ru/suche/"}  # the only pages with a script

@@ -41,11 +41,11 @@ FOCUSED = """() => {
 }"""
 
 
-def test_axe_finds_no_violation_in_light_or_dark_mode(site, tab, axe_script):
+def test_axe_finds_no_violation_in_light_or_dark_mode(each_site, tab, axe_script):
     """One page of each kind loaded once per viewport; axe runs in the light, then in the dark
     colour scheme. Pages of one kind share their template; their texts are checked by the Nu HTML
     checker and the other tests on every page."""
-    found = []
+    site, found = each_site, []
     for path in one_page_per_kind(site, site.paths):
         tab.emulate_media(color_scheme="light")
         visit(tab, site, path)

@@ -34,10 +34,10 @@ PRINTED = """() => {
 
 
 @pytest.mark.parametrize("width", [PHONE["width"], 320])
-def test_nothing_scrolls_sideways_on_a_phone(site, phone_tab, width):
+def test_nothing_scrolls_sideways_on_a_phone(each_site, phone_tab, width):
     """390 px is a common phone; 320 px is the width WCAG 1.4.10 (reflow) asks content to fit."""
     phone_tab.set_viewport_size({"width": width, "height": PHONE["height"]})
-    found = []
+    site, found = each_site, []
     for path in site.paths:
         visit(phone_tab, site, path)
         size = phone_tab.evaluate(OVERFLOW)
@@ -59,8 +59,8 @@ def test_print_hides_the_navigation_and_keeps_the_sessions(site, phone_tab):
     assert sessions, "no page has programme sessions to print"
 
 
-def test_every_page_fits_the_weight_budget_and_stays_on_the_site(site, phone_tab):
-    requests = []
+def test_every_page_fits_the_weight_budget_and_stays_on_the_site(each_site, phone_tab):
+    site, requests = each_site, []
     phone_tab.on("request", lambda request: requests.append(request.url))
     local = urlsplit(site.base).netloc
     found, weights = [], {}

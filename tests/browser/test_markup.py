@@ -57,11 +57,11 @@ def test_pages_contain_no_javascript_but_the_search(site):
     assert sorted(search_scripts) == sorted(SEARCH_PAGES.values())
 
 
-def test_no_page_breaks_the_content_security_policy(site, csp_phone):
+def test_no_page_breaks_the_content_security_policy(each_site, csp_phone):
     """Served with the headers of _headers, as the host serves them; the browser reports every
     inline style, inline script or foreign resource the policy refuses. The search page runs a
     search too, for its WebAssembly and its worker."""
-    tab = csp_phone.new_page()
+    site, tab = each_site, csp_phone.new_page()
     refused, policies, current = [], set(), {}
     tab.on("console", lambda m: "Content Security Policy" in m.text and refused.append(f"{current['path']}: {m.text}"))
     for path in [*site.paths, *(f"{path}?q=Kaluga" for path in SEARCH_PAGES.values())]:
