@@ -7,9 +7,12 @@ from .pages import KINDS, kind_of, label, one_page_per_kind, visit
 OTHER = {"de": "ru", "ru": "de"}
 
 
-def test_switcher_leads_to_the_counterpart_on_every_kind_of_page(site, tab):
+def test_switcher_leads_to_the_counterpart_on_every_kind_of_page(site, second_site, tab):
+    """Every kind of page, from the real site or, where it has none yet (speakers' pages), from
+    the second fixture conference."""
     found, kinds = [], set()
-    for path in one_page_per_kind(site, site.language_paths):
+    pages = [(site, path) for site in (site, second_site) for path in one_page_per_kind(site, site.language_paths)]
+    for site, path in pages:
         lang = path.split("/")[1]
         other = OTHER[lang]
         visit(tab, site, path)
