@@ -72,14 +72,17 @@ def run_lighthouse(url: str, path: str, reports: Path) -> PageScores:
 
 
 def table(results: list[PageScores]) -> str:
-    lines = [f"{'page':<16}" + "".join(f"{name:>16}" for name in CATEGORIES)]
-    lines += [f"{r.path:<16}" + "".join(f"{r.scores[name]:>16}" for name in CATEGORIES) for r in results]
+    width = max(16, *(len(r.path) + 2 for r in results))
+    lines = [f"{'page':<{width}}" + "".join(f"{name:>16}" for name in CATEGORIES)]
+    lines += [f"{r.path:<{width}}" + "".join(f"{r.scores[name]:>16}" for name in CATEGORIES) for r in results]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitebuild.audit", description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=Path, default=PROJECT / ".audit")
+    parser.add_argument("--project", type=Path, default=PROJECT, help="the folder of pelicanconf.py (another site)")
+    parser.add_argument("--pages", nargs="+", default=PAGES, help="address paths, e.g. /de/people/")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         print("Lighthouse is missing: run `make audit`, which installs it with npm ci --prefix audit", file=sys.stderr)
@@ -92,13 +95,14 @@ def main(argv: list[str] | None = None) -> int:
         url = f"http://127.0.0.1:{server.server_port}"
         built = subprocess.run(
             [sys.executable, "-m", "sitebuild", "html", "--output", str(site)],
-            cwd=PROJECT, env={**os.environ, "PREVIEW_URL": url}, capture_output=True, text=True, check=False,
+            cwd=args.project, env={**os.environ, "PREVIEW_URL": url, "PYTHONPATH": str(PROJECT)},
+            capture_output=True, text=True, check=False,
         )
         if built.returncode:
             print(built.stdout + built.stderr, file=sys.stderr)
             print("The site did not build: fix the errors above, then run `make audit` again.", file=sys.stderr)
             return 1
-        results = [run_lighthouse(url, path, args.reports) for path in PAGES]
+        results = [run_lighthouse(url, path, args.reports) for path in args.pages]
         server.shutdown()
     print(table(results))
     print(f"Reports and final screenshots: {os.path.relpath(args.reports)}/")

@@ -92,7 +92,8 @@ class ProgrammeGenerator(Generator):
         if not self.people:
             return
         titles = {person.id: person.name.get(self.site.lang) for person in self.programme.people}
-        index = self._page(gettext("Speakers"), export_paths.people_index(self.site.people_path), "people", "")
+        everyone = names([person.name for person in self.people], self.site.lang)  # the index's description
+        index = self._page(gettext("Speakers"), export_paths.people_index(self.site.people_path), "people", everyone)
         if self.settings.get("PEOPLE_MENU") is not None:  # its place in the main menu, as a page's `Menu: 4`
             index.menu = self.settings["PEOPLE_MENU"]
         index.people = self.people
