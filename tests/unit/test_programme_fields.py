@@ -217,6 +217,14 @@ DEFECTS = [
         [("home_timezone: Europe/Berlin\n", "home_timezone: Europe/Berlin\nsite:\n  contact: {name: {de: S, ru: Ф}, email: info.example.org}\n")],
         "info.example.org", "site.contact.email", "'info.example.org' is not an e-mail address",
     ),
+    (
+        [("home_timezone: Europe/Berlin\n", "home_timezone: Europe/Berlin\nsite:\n  calendar_uid_domain: Kaluga 2021\n")],
+        "Kaluga 2021", "site.calendar_uid_domain", "'Kaluga 2021' cannot end a calendar UID",
+    ),
+    (
+        [("home_timezone: Europe/Berlin\n", "home_timezone: Europe/Berlin\nsite:\n  further_information: {url: \"https://example.org\"}\n")],
+        "{url", "site.further_information", "missing required key 'language'",
+    ),
 ]
 
 
