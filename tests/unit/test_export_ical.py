@@ -163,6 +163,22 @@ def icaljs_utc(moment: dict) -> dt.datetime:
     return dt.datetime.fromtimestamp(moment["unix"], UTC)
 
 
+def instants_by_every_parser(data: bytes, uid: str, by_icaljs) -> tuple[dict, dict]:
+    """The start and the end of the event uid in UTC, as each parser (and icalendar's reading
+    of the file's own VTIMEZONE) finds them: {parser: instant} twice."""
+    ical, vobj = by_icalendar(data)[uid], by_vobject(data)[uid]
+    js = next(e for e in by_icaljs(data)["events"] if e["uid"] == uid)
+    return tuple(
+        {
+            "icalendar": utc_by_icalendar(ical, name),
+            "icalendar VTIMEZONE": utc_by_vtimezone(data, ical, name),
+            "vobject": utc_by_vobject(vobj, name.lower()),
+            "ical.js": icaljs_utc(js[moment]),
+        }
+        for name, moment in (("DTSTART", "start"), ("DTEND", "end"))
+    )
+
+
 # --- the Moscow hour ----------------------------------------------------------------------------
 
 
@@ -176,20 +192,7 @@ def test_opening_is_at_15_utc_in_every_file_and_parser(programme, lang, by_icalj
     }
     for kind, data in files.items():
         assert b"DTSTART;TZID=Europe/Moscow:20210628T180000\r\n" in data, kind
-        ical, vobj, js = by_icalendar(data)[uid], by_vobject(data)[uid], by_icaljs(data)
-        js_event = next(e for e in js["events"] if e["uid"] == uid)
-        starts = {
-            "icalendar": utc_by_icalendar(ical, "DTSTART"),
-            "icalendar VTIMEZONE": utc_by_vtimezone(data, ical, "DTSTART"),
-            "vobject": utc_by_vobject(vobj, "dtstart"),
-            "ical.js": icaljs_utc(js_event["start"]),
-        }
-        ends = {
-            "icalendar": utc_by_icalendar(ical, "DTEND"),
-            "icalendar VTIMEZONE": utc_by_vtimezone(data, ical, "DTEND"),
-            "vobject": utc_by_vobject(vobj, "dtend"),
-            "ical.js": icaljs_utc(js_event["end"]),
-        }
+        starts, ends = instants_by_every_parser(data, uid, by_icaljs)
         assert starts == dict.fromkeys(starts, OPENING_UTC), kind
         assert ends == dict.fromkeys(ends, OPENING_END_UTC), kind
 
@@ -501,20 +504,7 @@ def test_a_night_past_midnight_ends_the_next_morning_in_every_parser(berlin, lan
     data = berlin_file(berlin, lang)
     uid = f"konferenz-nachtcafe@{DOMAIN}"
     assert b"DTEND;TZID=Europe/Berlin:20210328T033000\r\n" in data
-    ical, vobj = by_icalendar(data)[uid], by_vobject(data)[uid]
-    js = next(e for e in by_icaljs(data)["events"] if e["uid"] == uid)
-    starts = {
-        "icalendar": utc_by_icalendar(ical, "DTSTART"),
-        "icalendar VTIMEZONE": utc_by_vtimezone(data, ical, "DTSTART"),
-        "vobject": utc_by_vobject(vobj, "dtstart"),
-        "ical.js": icaljs_utc(js["start"]),
-    }
-    ends = {
-        "icalendar": utc_by_icalendar(ical, "DTEND"),
-        "icalendar VTIMEZONE": utc_by_vtimezone(data, ical, "DTEND"),
-        "vobject": utc_by_vobject(vobj, "dtend"),
-        "ical.js": icaljs_utc(js["end"]),
-    }
+    starts, ends = instants_by_every_parser(data, uid, by_icaljs)
     assert starts == dict.fromkeys(starts, NIGHT_START_UTC)
     assert ends == dict.fromkeys(ends, NIGHT_END_UTC)  # four and a half hours, not five and a half
 

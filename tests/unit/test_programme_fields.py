@@ -13,11 +13,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from pelican.plugins.programme.errors import ProgrammeError
-from pelican.plugins.programme.model import Format, Interpretation, Source, session_languages, session_online
+from pelican.plugins.programme.model import Format, Interpretation, session_languages, session_online
 from pelican.plugins.programme.reading import read_programme_text
 
-from tests.unit.test_validation import position
+from tests.unit.test_validation import assert_one_problem
 
 VALID = Path(__file__).parent.parent / "fixtures" / "programme" / "valid.yaml"
 
@@ -231,10 +230,4 @@ DEFECTS = [
 @pytest.mark.parametrize(("replacements", "at", "where", "message"), DEFECTS, ids=[c[3][:40] for c in DEFECTS])
 def test_a_bad_value_is_reported_at_its_line(replacements, at, where, message, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # photos are looked for beside programme.yaml
-    text = edited(*replacements)
-    with pytest.raises(ProgrammeError) as raised:
-        read_programme_text(text, "programme.yaml")
-    [problem] = raised.value.problems
-    assert problem.source == Source("programme.yaml", *position(text, at))
-    assert problem.where == where
-    assert message in problem.message
+    assert_one_problem(edited(*replacements), at, where, message)

@@ -110,7 +110,11 @@ VARIATIONS = [
 def test_a_variation_of_the_valid_fixture_is_reported(old: str, new: str, at: str, where: str, message: str) -> None:
     text = VALID.read_text(encoding="utf-8")
     assert text.count(old) == 1
-    text = text.replace(old, new)
+    assert_one_problem(text.replace(old, new), at, where, message)
+
+
+def assert_one_problem(text: str, at: str, where: str, message: str) -> None:
+    """Reading text as programme.yaml reports one problem: at `at` (see position()), where, message."""
     with pytest.raises(ProgrammeError) as raised:
         read_programme_text(text, "programme.yaml")
     [problem] = raised.value.problems
