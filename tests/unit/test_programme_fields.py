@@ -13,7 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from pelican.plugins.programme.model import Format, Interpretation, session_languages, session_online
+from pelican.plugins.programme.model import Format, Interpretation, Status, session_languages, session_online
 from pelican.plugins.programme.reading import read_programme_text
 
 from tests.unit.test_validation import assert_one_problem
@@ -231,3 +231,31 @@ DEFECTS = [
 def test_a_bad_value_is_reported_at_its_line(replacements, at, where, message, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # photos are looked for beside programme.yaml
     assert_one_problem(edited(*replacements), at, where, message)
+
+
+STATUS_DEFECTS = [
+    ("    format: on-site\n", "    format: on-site\n    status: abgesagt\n", "abgesagt", "events.deutschlandfest.status",
+     "unknown status 'abgesagt'; use one of scheduled, cancelled, postponed, rescheduled"),
+    ("    format: on-site\n", "    format: on-site\n    status: rescheduled\n    previous_start: 2020-13\n", "2020-13",
+     "events.deutschlandfest.previous_start", "2020-13 is not a valid date (YYYY-MM-DD or YYYY-MM)"),
+    ("    format: on-site\n", "    format: on-site\n    previous_start: 2020-08\n", "id: deutschlandfest",
+     "events.deutschlandfest.previous_start", "previous_start is given, but the status is scheduled"),
+    ("    format: on-site\n", "    format: on-site\n    status: postponed\n    previous_start: 2021-07-01\n", "id: deutschlandfest",
+     "events.deutschlandfest.previous_start", "previous_start 2021-07-01 is not before the start 2021-06-26"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "at", "where", "message"), STATUS_DEFECTS, ids=[c[4][:40] for c in STATUS_DEFECTS])
+def test_a_bad_status_is_reported_at_its_line(old, new, at, where, message):
+    assert_one_problem(edited((old, new)), at, where, message)
+
+
+def test_a_rescheduled_event_and_a_cancelled_session_whose_room_is_free():
+    programme = read(
+        ("    format: on-site\n", "    format: on-site\n    status: rescheduled\n    previous_start: 2020-08\n"),
+        (OPENING, OPENING + "        status: cancelled\n"),
+        ("        title: {de: Panel, ru: Дискуссия}", "        title: {de: Panel, ru: Дискуссия}\n      - {id: ersatz, date: 2021-06-28, start: \"18:00\", end: \"19:00\", venue: philharmonie, title: {de: Ersatz, ru: Замена}}"),
+    )
+    fest = programme.events[1]
+    assert (fest.status, fest.previous_start.isoformat()) == (Status.RESCHEDULED, "2020-08")
+    assert session(programme, "eroeffnung").status is Status.CANCELLED  # and "ersatz" does not clash with it

@@ -23,7 +23,7 @@ from yaml.reader import ReaderError
 from .errors import Problem, ProgrammeError
 from .model import (
     Contact, Deadline, Event, Format, GroupKind, Interpretation, Link, Organisation, OrganisationCategory, Person,
-    Programme, Room, Session, Site, Source, Venue, WorkingGroup, ZoneName,
+    Programme, Room, Session, Site, Source, Status, Venue, WorkingGroup, ZoneName,
 )
 from .schema_check import check_shapes, suggest
 from .values import FAILED as _FAILED, ValueReader
@@ -190,7 +190,8 @@ class _Builder(ValueReader):
     def taking_part(self) -> dict[str, Callable]:
         """How one takes part in an event or a session: the same keys in both."""
         return {"format": lambda v, p: Format(v), "online": self.online, "languages": self.languages,
-                "interpretation": lambda v, p: Interpretation(v)}
+                "interpretation": lambda v, p: Interpretation(v), "status": lambda v, p: Status(v),
+                "previous_start": self.previous_start}
 
     def sessions(self, items: list, path: Path_) -> tuple[Session, ...]:
         """The sessions in list order; the sessions of one {parallel: [...]} item share its slot."""

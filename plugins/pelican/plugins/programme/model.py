@@ -51,6 +51,27 @@ class Format(Enum):
         return self is not Format.ON_SITE
 
 
+class Status(Enum):
+    """Whether an event or session takes place as announced (schema.org's EventStatusType)."""
+
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"  # to a date not yet known
+    RESCHEDULED = "rescheduled"  # to the dates it now has
+
+
+@dataclass(frozen=True)
+class PreviousStart:
+    """When a postponed or rescheduled event was to start: a day, or only its month."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+
+
 class Interpretation(Enum):
     """The interpreting offered between the languages spoken."""
 
@@ -169,6 +190,8 @@ class Session:
     start: dt.time | None = None
     end: dt.time | None = None
     ends_next_day: bool = False
+    status: Status = Status.SCHEDULED
+    previous_start: PreviousStart | None = None
     venue: Venue | None = None
     room: Room | None = None  # one of venue.rooms
     format: Format | None = None
@@ -202,6 +225,8 @@ class Event:
     timezone: ZoneInfo
     description: Localized
     format: Format | None = None  # None: no source says how one takes part
+    status: Status = Status.SCHEDULED
+    previous_start: PreviousStart | None = None
     online: OnlineAccess | None = None
     languages: tuple[str, ...] = ()
     interpretation: Interpretation | None = None

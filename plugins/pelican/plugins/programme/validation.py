@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from .errors import Problem
-from .model import Event, Programme, Session, Source
+from .model import Event, Programme, Session, Source, Status
 
 
 class _Located(Protocol):
@@ -25,7 +25,8 @@ class _Located(Protocol):
 
 def validate(programme: Programme) -> list[Problem]:
     """Every problem that needs more than one object to see."""
-    return [*duplicate_ids(programme), *sessions_outside_events(programme), *venue_clashes(programme)]
+    return [*duplicate_ids(programme), *sessions_outside_events(programme), *venue_clashes(programme),
+            *previous_starts(programme)]
 
 
 def duplicate_ids(programme: Programme) -> list[Problem]:
@@ -70,13 +71,13 @@ def venue_clashes(programme: Programme) -> list[Problem]:
 
     A venue without rooms counts as one room. Sessions without a place or without both times are
     still "to be announced" and cannot clash; so cannot a session that names only a venue with
-    rooms: its room is to be announced.
+    rooms (its room is to be announced), nor a cancelled one (its room is free).
     """
     timed = [
         (_session_where(event, session), session, _interval(event, session))
         for event in programme.events
         for session in event.sessions
-        if _place(session) and session.start and session.end
+        if _place(session) and session.start and session.end and session.status is not Status.CANCELLED
     ]
     return [
         _clash(where, earlier, later)
@@ -84,6 +85,28 @@ def venue_clashes(programme: Programme) -> list[Problem]:
         for _, earlier, (earlier_start, earlier_end) in timed[:index]
         if _place(earlier) == _place(later) and earlier_start < end and start < earlier_end
     ]
+
+
+def previous_starts(programme: Programme) -> list[Problem]:
+    """An earlier start belongs to what was postponed or rescheduled, and lies before the new one."""
+    problems = []
+    for where, item, start in [(f"events.{e.id}", e, e.start) for e in programme.events] + [
+        (_session_where(e, s), s, s.date) for e in programme.events for s in e.sessions
+    ]:
+        if item.previous_start is None:
+            continue
+        moved = item.status in (Status.POSTPONED, Status.RESCHEDULED)
+        earlier = (item.previous_start.year, item.previous_start.month, item.previous_start.day or 0) < \
+            (start.year, start.month, start.day)
+        if not moved:
+            message = f"previous_start is given, but the status is {item.status.value}: add status: rescheduled " \
+                "(or postponed), or remove previous_start"
+        elif not earlier:
+            message = f"previous_start {item.previous_start.isoformat()} is not before the start {start}: correct one of them"
+        else:
+            continue
+        problems.append(Problem(_source(item), f"{where}.previous_start", message))
+    return problems
 
 
 def _place(session: Session) -> str | None:

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 import imagesize
 from babel import localedata
 
-from .model import Geo, Localized, OnlineAccess, Photo
+from .model import Geo, Localized, OnlineAccess, Photo, PreviousStart
 from .schema_check import suggest
 from .yaml_document import Document, Path_
 
@@ -37,6 +37,16 @@ class ValueReader:
         except ValueError as exc:
             self.document.report(path, f"{value} is not a valid date (YYYY-MM-DD): {exc}")
             return FAILED
+
+    def previous_start(self, value: str, path: Path_) -> Any:
+        """A day, or a month where only the month is known ("postponed from August 2020")."""
+        parts = [int(part) for part in value.split("-")]
+        try:
+            dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+        except ValueError as exc:
+            self.document.report(path, f"{value} is not a valid date (YYYY-MM-DD or YYYY-MM): {exc}")
+            return FAILED
+        return PreviousStart(*parts)
 
     def time(self, value: str, path: Path_) -> Any:
         hours, minutes = (int(part) for part in value.split(":"))
