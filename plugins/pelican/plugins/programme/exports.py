@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .export_words import ExportWords
+from .history import History
 from .model import Programme
 
 
@@ -25,6 +26,7 @@ class ExportContext:
     uid_domain: str  # right-hand side of every calendar UID
     stamp: dt.datetime  # the build's one timestamp, reproducible
     version: str  # changes exactly when programme.yaml does
+    history: History = History.unavailable()  # the programme's changes, for SEQUENCE and change marks
 
     def event_page(self, event_id: str) -> str | None:
         """The absolute address of an event's page, if it has one."""
