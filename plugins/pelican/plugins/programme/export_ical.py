@@ -21,6 +21,10 @@ What goes in:
   and in DESCRIPTION the link, or that it follows, with the organisers' note; DESCRIPTION also
   names the speakers and the languages spoken with their interpreting, in words of the catalogue
   and of CLDR (Babel), and gives Markdown descriptions as plain text.
+- status: STATUS:CANCELLED for what is cancelled (apps then strike or remove the entry they
+  hold under the same UID), TENTATIVE for what is postponed to a date not yet known, CONFIRMED
+  for what has its new dates; SUMMARY says "cancelled"/"postponed" for apps that ignore STATUS,
+  and DESCRIPTION starts with the pages' words for it ("originally planned: August 2020").
 - UIDs depend on ids only, so an item keeps its UID across builds and is the same item in the
   German and the Russian file; DTSTAMP is the caller's stamp, and no other timestamp is
   written, so identical input gives identical bytes.
@@ -51,6 +55,7 @@ from .model import (
     Programme,
     Room,
     Session,
+    Status,
     Venue,
     session_format,
     session_interpretation,
@@ -61,6 +66,9 @@ from .model import (
 PRODID = "-//pelican.plugins.programme//export_ical//EN"  # the generator, not one conference
 
 _ONE_DAY = dt.timedelta(days=1)
+# RFC 5545 3.8.1.11. A scheduled item makes no claim beyond the programme's; a postponed one still
+# stands at its old date, which no longer holds. Apps that ignore STATUS see the marked SUMMARY.
+_STATUS = {Status.CANCELLED: "CANCELLED", Status.POSTPONED: "TENTATIVE", Status.RESCHEDULED: "CONFIRMED"}
 
 
 @dataclass(frozen=True)
@@ -151,9 +159,10 @@ def _event_component(event: Event, lang: str, links: CalendarLinks) -> icalendar
     component.add("dtend", event.end + _ONE_DAY)
     component.add("transp", "TRANSPARENT")  # a whole-day entry should not block the reader's days
     online = _online(event.format, event.online)
-    paragraphs = [event.description.get(lang), _languages_text(event.languages, event.interpretation, lang, words),
-                  _online_text(online, lang, words)]
-    _add_text(component, "summary", event.title.get(lang), lang)
+    paragraphs = [words.status(event.status, event.previous_start, lang), event.description.get(lang),
+                  _languages_text(event.languages, event.interpretation, lang, words), _online_text(online, lang, words)]
+    _add_status(component, event.status)
+    _add_text(component, "summary", words.title(event.status, event.title.get(lang)), lang)
     _add_text(component, "description", "\n\n".join(p for p in paragraphs if p), lang)
     if event.format is Format.ONLINE:
         location = _online_place(online, words)
@@ -172,7 +181,7 @@ def _session_component(event: Event, session: Session, lang: str, links: Calenda
     words = links.words[lang]
     component = icalendar.Event()
     component.add("uid", f"{event.id}-{session.id}@{links.uid_domain}")
-    paragraphs = []
+    paragraphs = [words.status(session.status, session.previous_start, lang)]
     if session.description:
         paragraphs.append(to_plain(session.description.get(lang)))
     elif session.working_group and session.working_group.description:
@@ -197,7 +206,8 @@ def _session_component(event: Event, session: Session, lang: str, links: Calenda
         component.add("dtstart", session.starts_at(event.timezone))
         if session.end is not None:
             component.add("dtend", session.ends_at(event.timezone))
-    _add_text(component, "summary", session.title.get(lang), lang)
+    _add_status(component, session.status)
+    _add_text(component, "summary", words.title(session.status, session.title.get(lang)), lang)
     _add_text(component, "description", "\n\n".join(p for p in paragraphs if p), lang)
     if format_ is Format.ONLINE:
         _add_text(component, "location", _online_place(online, words), lang)
@@ -212,6 +222,11 @@ def _session_component(event: Event, session: Session, lang: str, links: Calenda
 def _add_text(component: icalendar.Event, name: str, value: str, lang: str) -> None:
     if value:
         component.add(name, value, parameters={"LANGUAGE": lang})
+
+
+def _add_status(component: icalendar.Event, status: Status) -> None:
+    if status in _STATUS:
+        component.add("status", _STATUS[status])
 
 
 def _add_place(component: icalendar.Event, venue: Venue | None, online: OnlineAccess | None) -> None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .model import Interpretation
+from .l10n import format_previous_start
+from .model import Interpretation, PreviousStart, Status
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,12 @@ class ExportWords:
     consecutive: str
     interpreted: str  # interpreted; how is not announced
     not_interpreted: str
+    cancelled: str
+    postponed: str  # the new date is not known yet
+    rescheduled: str
+    rescheduled_from: str  # "%(date)s": the earlier day or month
+    cancelled_title: str  # "%(title)s", for apps that show no status
+    postponed_title: str
 
     def interpretation(self, kind: Interpretation) -> str:
         return {
@@ -34,6 +41,18 @@ class ExportWords:
             Interpretation.ANNOUNCED: self.interpreted,
             Interpretation.NONE: self.not_interpreted,
         }[kind]
+
+    def status(self, status: Status, previous_start: PreviousStart | None, lang: str) -> str:
+        """The pages' words for what has not stayed as announced, in lang; "" for what has."""
+        if status is Status.RESCHEDULED and previous_start:
+            return self.rescheduled_from % {"date": format_previous_start(previous_start, lang)}
+        return {Status.SCHEDULED: "", Status.CANCELLED: self.cancelled, Status.POSTPONED: self.postponed,
+                Status.RESCHEDULED: self.rescheduled}[status]
+
+    def title(self, status: Status, title: str) -> str:
+        """The title marked where it does not take place at the time given: cancelled, or postponed."""
+        marked = {Status.CANCELLED: self.cancelled_title, Status.POSTPONED: self.postponed_title}.get(status)
+        return marked % {"title": title} if marked else title
 
 
 def export_words(gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str]) -> ExportWords:
@@ -54,4 +73,12 @@ def export_words(gettext: Callable[[str], str], ngettext: Callable[[str, str, in
         consecutive=gettext("with consecutive interpreting"),
         interpreted=gettext("with interpreting"),
         not_interpreted=gettext("without interpreting"),
+        cancelled=gettext("Cancelled"),
+        postponed=gettext("Postponed, new date to follow"),
+        rescheduled=gettext("Rescheduled"),
+        rescheduled_from=gettext("Rescheduled; originally planned: %(date)s"),
+        # Translators: the title of a cancelled session or event in calendars and conference apps.
+        cancelled_title=gettext("Cancelled: %(title)s"),
+        # Translators: the title of a postponed session or event (the new date is not known yet).
+        postponed_title=gettext("Postponed: %(title)s"),
     )

@@ -26,6 +26,8 @@ from babel.dates import (
     untokenize_pattern,
 )
 
+from .model import PreviousStart
+
 NBSP = "\u00a0"
 
 # The site's typography uses plain spaces and U+00A0 only; CLDR's thin (U+2009) and narrow
@@ -71,6 +73,18 @@ def format_day_short(date: dt.date, lang: str) -> str:
 def format_date(date: dt.date, lang: str) -> str:
     """12. Mai 2021 / 12 мая 2021 г."""
     return _typeset(_babel_format_date(date, "long", locale=lang))
+
+
+def format_month(year: int, month: int, lang: str) -> str:
+    """August 2020 / август 2020 г.: the month standing alone (nominative in Russian, CLDR's "LLLL")."""
+    return _typeset(_babel_format_date(dt.date(year, month, 1), _skeleton_pattern("yMMMM", lang), locale=lang))
+
+
+def format_previous_start(previous: PreviousStart, lang: str) -> str:
+    """When something moved was first to start: its day, or its month where only that is known."""
+    if previous.day is None:
+        return format_month(previous.year, previous.month, lang)
+    return format_date(dt.date(previous.year, previous.month, previous.day), lang)
 
 
 def format_date_range(start: dt.date, end: dt.date, lang: str) -> str:

@@ -17,11 +17,13 @@ from pelican.plugins.bilingual.foreign_words import mark_foreign_words
 from pelican.plugins.bilingual.wording import capitalized
 
 from . import export_paths
-from .l10n import TimeLabel, TimeWording, format_date, format_date_range, format_day_short, session_time_label
+from .l10n import (
+    TimeLabel, TimeWording, format_date, format_date_range, format_day_short, format_previous_start, session_time_label,
+)
 from .markdown import to_html
 from .model import (
     Deadline, Event, Format, GroupKind, Interpretation, Link, Localized, OnlineAccess, Organisation, OrganisationCategory, Person,
-    Programme, Room, Session, Venue, WorkingGroup, session_format,
+    PreviousStart, Programme, Room, Session, Status, Venue, WorkingGroup, session_format,
 )
 
 # A plain link to the map (no embedded map: that would be a request to another host).
@@ -35,6 +37,19 @@ class VenueView:
     room: Markup | None = None  # the hall, where one is named
     has_rooms: bool = False  # whether the venue names its rooms (then a missing one is to be announced)
     map_url: str | None = None  # OpenStreetMap at the venue's coordinates
+
+
+@dataclass(frozen=True)
+class StatusView:
+    """Whether it takes place as announced; the template words it."""
+
+    status: str  # a Status value
+    previous_start: str | None = None  # formatted: "August 2020", "15. August 2020"
+    previous_start_iso: str | None = None  # "2020-08", "2020-08-15": valid in <time datetime>
+
+    @property
+    def scheduled(self) -> bool:
+        return self.status == Status.SCHEDULED.value
 
 
 @dataclass(frozen=True)
@@ -82,6 +97,7 @@ class SessionView:
     speakers: Markup  # names, linked to their pages, as a list in the language's own pattern; empty if none
     working_group: WorkingGroupView | None
     calendar: str  # "add to calendar": the session's .ics below the language root
+    status: StatusView
 
 
 @dataclass(frozen=True)
@@ -109,6 +125,7 @@ class EventView:
     short_title: Markup
     dates: str
     start_iso: str
+    status: StatusView
     places: Markup
     format: str | None  # a Format value ("on-site", "hybrid", "online"); None where no source says
     online: OnlineView | None  # for an event one can follow online
@@ -190,6 +207,12 @@ def venue_view(venue: Venue | None, lang: str, room: Room | None = None) -> Venu
                      bool(venue.rooms), map_url)
 
 
+def status_view(status: Status, previous_start: PreviousStart | None, lang: str) -> StatusView:
+    if previous_start is None:
+        return StatusView(status.value)
+    return StatusView(status.value, format_previous_start(previous_start, lang), previous_start.isoformat())
+
+
 def online_view(format_: Format | None, online: OnlineAccess | None, lang: str) -> OnlineView | None:
     """How to take part online, for what one can follow online (or has an online access)."""
     if online is None and (format_ is None or not format_.online):
@@ -251,6 +274,7 @@ def session_view(session: Session, event: Event, context: ViewContext) -> Sessio
         speakers=speaker_names(session.speakers, lang, context.person_urls, context.site_url),
         working_group=working_group_view(session.working_group, lang, None) if session.working_group else None,
         calendar=export_paths.session_calendar(event.id, session.id),
+        status=status_view(session.status, session.previous_start, lang),
     )
 
 
@@ -278,6 +302,7 @@ def event_view(event: Event, context: ViewContext, url: str | None) -> EventView
         short_title=text(event.short_title, lang),
         dates=format_date_range(event.start, event.end, lang),
         start_iso=event.start.isoformat(),
+        status=status_view(event.status, event.previous_start, lang),
         places=names([text(city, lang) for city in event.cities], lang),
         format=event.format.value if event.format else None,
         online=online_view(event.format, event.online, lang),
