@@ -34,7 +34,7 @@ from pelican.plugins.programme.export_ical import (
     programme_calendar,
     session_calendar,
 )
-from pelican.plugins.programme.model import Localized, Programme, Session, Venue
+from pelican.plugins.programme.model import Localized, PreviousStart, Programme, Session, Status, Venue
 from pelican.plugins.programme.reading import read_programme
 
 from tests.export_words import words
@@ -405,8 +405,8 @@ def test_texts_are_in_the_files_language(programme, lang, by_icaljs):
         for uid, title, description in items:
             assert str(ical[uid]["SUMMARY"]) == vobj[uid].summary.value == js[uid]["summary"] == title.get(lang)
             assert ical[uid]["SUMMARY"].params["LANGUAGE"] == lang
-            if description:
-                assert vobj[uid].description.value.startswith(description.get(lang))
+            if description:  # after the status, where there is one
+                assert description.get(lang) in vobj[uid].description.value.split("\n\n")[:2]
             texts = [vobj[uid].summary.value]
             if "description" in vobj[uid].contents:
                 texts.append(vobj[uid].description.value)
@@ -604,3 +604,58 @@ def test_markdown_descriptions_are_plain_text(berlin, lang):
     expected = {"de": "Mit Grußworten und dem Programm (https://example.org/programm).",
                 "ru": "С приветствиями и программой (https://example.org/programm)."}[lang]
     assert paragraphs(ical, "eroeffnung")[0] == expected
+
+
+# --- status -------------------------------------------------------------------------------------
+
+STATUS_WORDS = {  # the pages' words, from the catalogues
+    "de": {"cancelled": "Abgesagt: Eröffnung", "postponed": "Verschoben: Eröffnung",
+           "postponed note": "Verschoben, neuer Termin folgt", "rescheduled note": "Verschoben, ursprünglich geplant: 15.\u00a0Juni 2021"},
+    "ru": {"cancelled": "Отменено: Открытие", "postponed": "Перенесено: Открытие",
+           "postponed note": "Перенесено, новая дата будет объявлена",
+           "rescheduled note": "Перенесено, первоначально планировалось на 15\u00a0июня 2021\u00a0г."},
+}
+
+
+@pytest.mark.parametrize("status, expected, summary", [
+    (Status.CANCELLED, "CANCELLED", "cancelled"),
+    (Status.POSTPONED, "TENTATIVE", "postponed"),
+    (Status.RESCHEDULED, "CONFIRMED", None),
+])
+def test_a_sessions_status_is_read_back_by_every_parser(valid, lang, by_icaljs, status, expected, summary):
+    programme, event, session = with_session(valid, status=status)
+    uid = f"konferenz-eroeffnung@{DOMAIN}"
+    for data in (session_calendar(programme, event, session, lang, LINKS), programme_calendar(programme, lang, LINKS)):
+        ical, vobj = by_icalendar(data)[uid], by_vobject(data)[uid]
+        js = next(e for e in by_icaljs(data)["events"] if e["uid"] == uid)
+        assert str(ical["STATUS"]) == vobj.status.value == expected
+        title = STATUS_WORDS[lang][summary] if summary else session.title.get(lang)
+        assert str(ical["SUMMARY"]) == vobj.summary.value == js["summary"] == title
+        # the item keeps its UID and time, so a calendar app updates the entry it already holds
+        starts, _ = instants_by_every_parser(data, uid, by_icaljs)
+        assert starts == dict.fromkeys(starts, OPENING_UTC)
+
+
+def test_scheduled_items_make_no_status_claim(programme, lang):
+    ical = by_icalendar(programme_calendar(programme, lang, LINKS))
+    scheduled = [f"{e.id}@{DOMAIN}" for e in programme.events if e.status is Status.SCHEDULED]
+    scheduled += [f"{e.id}-{s.id}@{DOMAIN}" for e in programme.events for s in e.sessions if s.status is Status.SCHEDULED]
+    assert scheduled and all("STATUS" not in ical[uid] for uid in scheduled)
+
+
+def test_the_description_starts_with_the_pages_words_for_the_status(valid, lang):
+    programme, event, session = with_session(valid, status=Status.POSTPONED)
+    vobj = by_vobject(session_calendar(programme, event, session, lang, LINKS))[f"konferenz-eroeffnung@{DOMAIN}"]
+    assert vobj.description.value.split("\n\n")[0] == STATUS_WORDS[lang]["postponed note"]
+    programme, event, session = with_session(valid, status=Status.RESCHEDULED, previous_start=PreviousStart(2021, 6, 15))
+    vobj = by_vobject(session_calendar(programme, event, session, lang, LINKS))[f"konferenz-eroeffnung@{DOMAIN}"]
+    assert vobj.description.value.split("\n\n")[0] == STATUS_WORDS[lang]["rescheduled note"]
+
+
+def test_the_real_deutschlandfest_is_confirmed_at_its_new_dates_and_says_when_it_was_planned(real, lang):
+    vobj = by_vobject(programme_calendar(real, lang, LINKS))[f"deutschlandfest@{DOMAIN}"]
+    assert vobj.status.value == "CONFIRMED"
+    assert vobj.dtstart.value == dt.date(2021, 6, 26)
+    first = {"de": "Verschoben, ursprünglich geplant: August 2020",
+             "ru": "Перенесено, первоначально планировалось на август 2020\u00a0г."}[lang]
+    assert vobj.description.value.split("\n\n")[0] == first
