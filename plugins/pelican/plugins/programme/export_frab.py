@@ -42,6 +42,10 @@ What the format cannot say, and how this module handles it:
   the first would hide the session from everyone filtering by the second. Where the data names
   none, the language of this file's texts, as frab's field has always meant in this export.
 - links: the link to take part online, titled as on the pages ("Join via Zoom").
+- Status: neither schema has a field for it (nor do the apps), so a cancelled or postponed
+  session keeps its place, with its title marked in the catalogue's words ("Abgesagt: …"), the
+  one text every app shows in its timetable; a rescheduled one, which takes place at the time
+  given, says so in the subtitle ("Verschoben, ursprünglich geplant: August 2020").
 """
 
 from __future__ import annotations
@@ -58,7 +62,7 @@ from . import export_paths
 from .export_words import ExportWords
 from .exports import ExportContext, Output, exporter
 from .markdown import to_plain
-from .model import Event, Person, Session, session_format, session_languages, session_online
+from .model import Event, Person, Session, Status, session_format, session_languages, session_online
 
 # Fixed once; changing it changes every guid and makes apps lose their users' favourites.
 NAMESPACE = uuid.UUID("6f0c3b8e-5a4d-4c1e-9a57-2d8e4b1f0a63")
@@ -115,6 +119,7 @@ class _Item:
     slug: str
     url: str
     title: str
+    subtitle: str
     track: str | None
     type: str
     language: str
@@ -212,7 +217,8 @@ def _item(event: Event, session: Session, lang: str, links: FrabLinks, acronym: 
         room=_room(session, lang, links.words),
         slug=_slug(acronym, session),
         url=f"{page}#{session.id}",
-        title=session.title.get(lang),
+        title=links.words.title(session.status, session.title.get(lang)),
+        subtitle=links.words.status(session.status, session.previous_start, lang) if session.status is Status.RESCHEDULED else "",
         track=group.title.get(lang) if group else None,
         type=WORKSHOP if group else OTHER,
         language=", ".join(session_languages(event, session)) or lang,
@@ -330,7 +336,7 @@ def _xml_event(parent: etree._Element, item: _Item) -> None:
     _sub(element, "slug", item.slug)
     _sub(element, "url", item.url)
     _sub(element, "title", item.title)
-    _sub(element, "subtitle", "")
+    _sub(element, "subtitle", item.subtitle)
     _sub(element, "track", item.track or "")
     _sub(element, "type", item.type)
     _sub(element, "language", item.language)
@@ -393,7 +399,7 @@ def _json_event(item: _Item) -> dict[str, Any]:
         "slug": item.slug,
         "url": item.url,
         "title": item.title,
-        "subtitle": "",
+        "subtitle": item.subtitle,
         "track": item.track,
         "type": item.type,
         "language": item.language,

@@ -12,6 +12,8 @@ are written).
 - inLanguage: the languages spoken where the data names them; an event without them keeps the
   page's language, as before the model knew them.
 - performer: the speakers as Person, with their page and affiliation.
+- eventStatus of the event and of each session, with previousStartDate for what was postponed or
+  rescheduled where the data gives it (a day, or only a month: ISO 8601 "2020-08").
 """
 
 from __future__ import annotations
@@ -37,7 +39,9 @@ from .model import (
     Person,
     Programme,
     Room,
+    PreviousStart,
     Session,
+    Status,
     Venue,
     session_format,
     session_languages,
@@ -45,7 +49,12 @@ from .model import (
 )
 
 CONTEXT = "https://schema.org"
-SCHEDULED = "https://schema.org/EventScheduled"
+STATUS = {
+    Status.SCHEDULED: "https://schema.org/EventScheduled",
+    Status.CANCELLED: "https://schema.org/EventCancelled",
+    Status.POSTPONED: "https://schema.org/EventPostponed",
+    Status.RESCHEDULED: "https://schema.org/EventRescheduled",
+}
 ATTENDANCE = {
     Format.ON_SITE: "https://schema.org/OfflineEventAttendanceMode",
     Format.HYBRID: "https://schema.org/MixedEventAttendanceMode",
@@ -71,7 +80,7 @@ def event_jsonld(programme: Programme, event: Event, lang: str, page_url: str,
         "description": event.description.get(lang),
         "startDate": start.isoformat(),
         "endDate": end.isoformat(),
-        "eventStatus": SCHEDULED,
+        **_status(event.status, event.previous_start),
         "location": _event_location(event, lang, page_url),
         "inLanguage": _languages(event.languages) or lang,
         "url": page_url,
@@ -125,6 +134,13 @@ def _event_bounds(event: Event) -> tuple[dt.datetime, dt.datetime]:
     if last_day and all(s.end for s in last_day):
         end = max(s.ends_at(event.timezone) for s in last_day if s.end)
     return start, end
+
+
+def _status(status: Status, previous_start: PreviousStart | None) -> dict[str, str]:
+    data = {"eventStatus": STATUS[status]}
+    if previous_start:  # validation allows it only with postponed or rescheduled
+        data["previousStartDate"] = previous_start.isoformat()
+    return data
 
 
 # --- places and organisations ----------------------------------------------------------------
@@ -211,7 +227,7 @@ def _session_event(event: Event, session: Session, lang: str, page_url: str,
         "@type": "Event",
         "name": session.title.get(lang),
         "startDate": start.isoformat(),
-        "eventStatus": SCHEDULED,
+        **_status(session.status, session.previous_start),
         "url": f"{page_url}#{session.id}",
     }
     format_ = session_format(event, session)
