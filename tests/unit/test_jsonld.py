@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 from pelican.plugins.programme.jsonld import event_jsonld, script_tag
-from pelican.plugins.programme.model import Format, Localized
+from pelican.plugins.programme.model import Format, Localized, PreviousStart, Status
 from pelican.plugins.programme.reading import read_programme
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -311,3 +311,37 @@ def test_performers_are_people_with_page_and_affiliation(berlin):
 def test_session_descriptions_are_markdown_as_plain_text(berlin):
     opening = sub_events(berlin_data(berlin, "ru"))["eroeffnung"]
     assert opening["description"] == "С приветствиями и программой (https://example.org/programm)."
+
+
+# --- status ----------------------------------------------------------------------------------
+
+
+def test_the_real_deutschlandfest_is_rescheduled_from_august_2020(real):
+    for lang in ("de", "ru"):
+        data = jsonld(real, "deutschlandfest", lang)
+        assert data["eventStatus"] == "https://schema.org/EventRescheduled"
+        assert data["previousStartDate"] == "2020-08"  # ISO 8601: only the month is known
+        assert data["startDate"].startswith("2021-06-26")  # the new date stays the start
+
+
+def test_a_scheduled_event_has_no_previous_start(real):
+    assert "previousStartDate" not in jsonld(real, "konferenz")
+
+
+@pytest.mark.parametrize("status, expected, previous", [
+    (Status.CANCELLED, "https://schema.org/EventCancelled", None),
+    (Status.POSTPONED, "https://schema.org/EventPostponed", None),
+    (Status.RESCHEDULED, "https://schema.org/EventRescheduled", PreviousStart(2021, 6, 15)),
+])
+def test_a_sessions_status_and_previous_start(valid, status, expected, previous):
+    event = valid.event("konferenz")
+    sessions = tuple(dataclasses.replace(s, status=status, previous_start=previous) if s.id == "eroeffnung" else s
+                     for s in event.sessions)
+    data = event_jsonld(valid, dataclasses.replace(event, sessions=sessions), "ru", links("ru", "konferenz"))
+    by_url = {sub["url"]: sub for sub in data["subEvent"]}
+    opening = by_url["https://example.org/ru/konferenz/#eroeffnung"]  # a cancelled session stays, at its anchor
+    assert opening["eventStatus"] == expected
+    assert opening.get("previousStartDate") == (previous and "2021-06-15")
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"  # the event itself takes place
+    others = [sub for url, sub in by_url.items() if not url.endswith("#eroeffnung")]
+    assert others and {sub["eventStatus"] for sub in others} == {"https://schema.org/EventScheduled"}
