@@ -26,7 +26,7 @@ from pelican.plugins.programme.export_frab import (
     schedule_xml,
 )
 from pelican.plugins.programme.reading import read_programme
-from pelican.plugins.programme.model import LANGUAGES, Event, Programme
+from pelican.plugins.programme.model import LANGUAGES, Event, PreviousStart, Programme, Status
 
 from tests.export_words import words
 from tests.frab_schemas import frab_schema
@@ -488,3 +488,44 @@ def test_persons_keep_their_ids_in_both_languages_and_in_another_order(berlin, l
 def test_the_abstract_is_markdown_as_plain_text(berlin) -> None:
     events = json_events(json.loads(schedule_json(berlin.event("konferenz"), "de", berlin_links("de"))))
     assert events["eroeffnung"]["abstract"] == "Mit Grußworten und dem Programm (https://example.org/programm)."
+
+
+# --- status: the schemas have no field for it, so the texts every app shows say it -------------
+
+
+STATUS_TITLES = {"de": {"cancelled": "Abgesagt: Eröffnung", "postponed": "Verschoben: Eröffnung"},
+                 "ru": {"cancelled": "Отменено: Открытие", "postponed": "Перенесено: Открытие"}}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("status", [Status.CANCELLED, Status.POSTPONED])
+def test_a_cancelled_or_postponed_session_keeps_its_place_with_its_title_marked(programmes, lang, status) -> None:
+    programme = with_session(programmes["valid"], "konferenz", "eroeffnung", status=status)
+    xml = schedule_xml(programme.event("konferenz"), lang, links(lang))
+    xsd().validate(xml.decode("utf-8"))
+    data = json_data(programme, lang)
+    assert [f"{list(e.absolute_path)}: {e.message}" for e in json_validator().iter_errors(data)] == []
+    title = STATUS_TITLES[lang][status.value]
+    in_xml, in_json = xml_events(etree.fromstring(xml))["eroeffnung"], json_events(data)["eroeffnung"]
+    assert in_xml.findtext("title") == in_json["title"] == title
+    assert in_xml.findtext("subtitle") == in_json["subtitle"] == ""
+    # the same item at the same time, so an app updates the one it holds
+    assert in_xml.get("guid") == in_json["guid"] == session_guid("konferenz", "eroeffnung")
+    assert in_xml.findtext("start") == in_json["start"] == "18:00"
+
+
+@pytest.mark.parametrize("lang, subtitle", [
+    ("de", "Verschoben, ursprünglich geplant: Juni 2021"),
+    ("ru", "Перенесено, первоначально планировалось на июнь 2021\u00a0г."),
+])
+def test_a_rescheduled_session_says_so_in_its_subtitle(programmes, lang, subtitle) -> None:
+    programme = with_session(programmes["valid"], "konferenz", "eroeffnung", status=Status.RESCHEDULED,
+                             previous_start=PreviousStart(2021, 6))
+    xml = schedule_xml(programme.event("konferenz"), lang, links(lang))
+    xsd().validate(xml.decode("utf-8"))
+    data = json_data(programme, lang)
+    assert list(json_validator().iter_errors(data)) == []
+    title = {"de": "Eröffnung", "ru": "Открытие"}[lang]
+    event = xml_events(etree.fromstring(xml))["eroeffnung"]
+    assert (event.findtext("title"), event.findtext("subtitle")) == (title, subtitle)
+    assert (json_events(data)["eroeffnung"]["title"], json_events(data)["eroeffnung"]["subtitle"]) == (title, subtitle)
