@@ -4,7 +4,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from pelican.plugins.programme.model import Format, Geo, Interpretation, Localized, OnlineAccess, Room
+from pelican.plugins.programme.model import Format, Geo, Interpretation, Localized, OnlineAccess, PreviousStart, Room, Status
 from pelican.plugins.programme.reading import read_programme
 from pelican.plugins.programme.views import programme_view, view_context
 
@@ -114,3 +114,28 @@ def test_speakers_link_to_their_pages_and_descriptions_are_markdown(programme):
     opening = _session(changed, "de", "eroeffnung", {"anna-petrova": "people/anna-petrova/"})
     assert opening.speakers == '<a href="/de/people/anna-petrova/">Anna Petrowa</a>'
     assert opening.description == "<p>Mit <em>Musik</em> &amp; &lt;Gästen&gt;</p>"
+
+
+@pytest.mark.parametrize("lang, month, day", [
+    ("de", "August 2020", "15.\u00a0August 2020"),
+    ("ru", "август 2020\u00a0г.", "15\u00a0августа 2020\u00a0г."),  # the month alone in the nominative
+])
+def test_status_with_the_earlier_start_in_the_pages_language(programme, lang, month, day):
+    scheduled = _session(programme, lang, "panel").status
+    assert (scheduled.status, scheduled.scheduled, scheduled.previous_start) == ("scheduled", True, None)
+    cancelled = _session(_with(programme, "panel", status=Status.CANCELLED), lang, "panel").status
+    assert (cancelled.status, cancelled.scheduled) == ("cancelled", False)
+    moved = _session(_with(programme, "panel", status=Status.RESCHEDULED, previous_start=PreviousStart(2020, 8)), lang, "panel")
+    assert (moved.status.previous_start, moved.status.previous_start_iso) == (month, "2020-08")
+    moved = _session(_with(programme, "panel", status=Status.RESCHEDULED, previous_start=PreviousStart(2020, 8, 15)), lang, "panel")
+    assert (moved.status.previous_start, moved.status.previous_start_iso) == (day, "2020-08-15")
+
+
+def test_a_cancelled_session_keeps_its_place_and_anchor(programme):
+    tuesday = konferenz(_with(programme, "ag-kultur", status=Status.CANCELLED), "de").days[1]
+    assert [[s.id for s in slot.sessions] for slot in tuesday.slots] == [["panel"], ["ag-jugend", "ag-kultur", "ag-offen"]]
+
+
+def test_the_real_events_status(real):
+    fest = programme_view(view_context(real, "ru", str), {}).events_by_id["deutschlandfest"].status
+    assert (fest.status, fest.previous_start, fest.previous_start_iso) == ("rescheduled", "август 2020\u00a0г.", "2020-08")
