@@ -6,7 +6,7 @@ Pure functions from the model (and the event pages' URLs) to frozen view objects
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 
 from babel import Locale
@@ -85,6 +85,12 @@ class WorkingGroupView:
 
 
 @dataclass(frozen=True)
+class ChangedNote:
+    url: str  # its entry on the change page, below the language root
+    day: str  # when it changed: "2. Mai 2021"
+
+
+@dataclass(frozen=True)
 class SessionView:
     id: str  # also the anchor on the event page
     title: Markup
@@ -97,6 +103,7 @@ class SessionView:
     speakers: Markup  # names, linked to their pages, as a list in the language's own pattern; empty if none
     working_group: WorkingGroupView | None
     calendar: str  # "add to calendar": the session's .ics below the language root
+    changed: ChangedNote | None = None  # a recent change, see ViewContext.changed
     status: StatusView
 
 
@@ -274,6 +281,7 @@ def session_view(session: Session, event: Event, context: ViewContext) -> Sessio
         speakers=speaker_names(session.speakers, lang, context.person_urls, context.site_url),
         working_group=working_group_view(session.working_group, lang, None) if session.working_group else None,
         calendar=export_paths.session_calendar(event.id, session.id),
+        changed=context.changed.get((event.id, session.id)),
         status=status_view(session.status, session.previous_start, lang),
     )
 
@@ -345,6 +353,7 @@ class ViewContext:
     wording: TimeWording
     site_url: str  # the language root
     person_urls: Mapping[str, str]  # person id -> their page, below the language root
+    changed: Mapping[tuple[str, str | None], ChangedNote] = field(default_factory=dict)  # (event, session id) changed lately
 
 
 def view_context(
