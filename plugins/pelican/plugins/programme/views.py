@@ -103,8 +103,8 @@ class SessionView:
     speakers: Markup  # names, linked to their pages, as a list in the language's own pattern; empty if none
     working_group: WorkingGroupView | None
     calendar: str  # "add to calendar": the session's .ics below the language root
-    changed: ChangedNote | None = None  # a recent change, see ViewContext.changed
     status: StatusView
+    changed: ChangedNote | None = None  # a recent change, see ViewContext.changed
 
 
 @dataclass(frozen=True)
