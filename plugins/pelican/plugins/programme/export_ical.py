@@ -26,7 +26,8 @@ What goes in:
   for what has its new dates; SUMMARY says "cancelled"/"postponed" for apps that ignore STATUS,
   and DESCRIPTION starts with the pages' words for it ("originally planned: August 2020").
 - UIDs depend on ids only, so an item keeps its UID across builds and is the same item in the
-  German and the Russian file; DTSTAMP is the caller's stamp, and no other timestamp is
+  German and the Russian file; SEQUENCE counts the changes of what its entry shows in the
+  programme's git history (history.py), so calendar apps replace the entry; DTSTAMP is the caller's stamp, and no other timestamp is
   written, so identical input gives identical bytes.
 """
 
@@ -45,6 +46,7 @@ from babel.lists import format_list
 from . import export_paths
 from .export_words import ExportWords
 from .exports import ExportContext, Output, exporter
+from .history import History
 from .markdown import to_plain
 from .model import (
     LANGUAGES,
@@ -80,6 +82,7 @@ class CalendarLinks:
     uid_domain: str  # e.g. "staedtepartnerkonferenz.example"
     stamp: dt.datetime  # DTSTAMP, timezone-aware UTC, passed in so builds are reproducible
     words: Mapping[str, ExportWords]  # language -> its words
+    history: History = History.unavailable()  # SEQUENCE: how often an entry changed, so calendars replace it
 
 
 def programme_calendar(programme: Programme, lang: str, links: CalendarLinks) -> bytes:
@@ -155,6 +158,7 @@ def _event_component(event: Event, lang: str, links: CalendarLinks) -> icalendar
     words = links.words[lang]
     component = icalendar.Event()
     component.add("uid", f"{event.id}@{links.uid_domain}")
+    component.add("sequence", links.history.sequence(event.id))
     component.add("dtstart", event.start)
     component.add("dtend", event.end + _ONE_DAY)
     component.add("transp", "TRANSPARENT")  # a whole-day entry should not block the reader's days
@@ -181,6 +185,7 @@ def _session_component(event: Event, session: Session, lang: str, links: Calenda
     words = links.words[lang]
     component = icalendar.Event()
     component.add("uid", f"{event.id}-{session.id}@{links.uid_domain}")
+    component.add("sequence", links.history.sequence(event.id, session.id))
     paragraphs = [words.status(session.status, session.previous_start, lang)]
     if session.description:
         paragraphs.append(to_plain(session.description.get(lang)))
@@ -375,6 +380,7 @@ def calendars(context: ExportContext) -> Output:
         uid_domain=context.uid_domain,
         stamp=context.stamp,
         words={lang: context.words},
+        history=context.history,
     )
     files = {export_paths.PROGRAMME_CALENDAR: programme_calendar(programme, lang, links)}
     for event in programme.events:
