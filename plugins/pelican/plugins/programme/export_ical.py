@@ -27,8 +27,8 @@ What goes in:
   and DESCRIPTION starts with the pages' words for it ("originally planned: August 2020").
 - UIDs depend on ids only, so an item keeps its UID across builds and is the same item in the
   German and the Russian file; SEQUENCE counts the changes of what its entry shows in the
-  programme's git history (history.py), so calendar apps replace the entry; DTSTAMP is the caller's stamp, and no other timestamp is
-  written, so identical input gives identical bytes.
+  programme's git history (history.py), so calendar apps replace the entry; DTSTAMP is the
+  caller's stamp, and no other timestamp is written, so identical input gives identical bytes.
 """
 
 from __future__ import annotations
