@@ -18,6 +18,7 @@ from pathlib import Path
 from pelican import Pelican, signals
 from pelican.settings import read_settings
 from pelican.plugins.bilingual.timestamp import source_date
+from pelican.plugins.programme.history import read_history
 from pelican.plugins.typography.rules import load_dictionaries
 
 from . import checks, entry_page, page_facts, search_index, site_files
@@ -135,6 +136,8 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
     settings = site_settings(settings_file)
     strict = settings.get("STRICT", False) if strict is None else strict
     programme, programme_problems = checks.check_programme(settings)
+    # read once for both languages: each version of the file costs a read and a validation
+    history = read_history(Path(settings["PROGRAMME_FILE"]), Path(settings["CACHE_PATH"])) if programme else None
     problems = checks.check_settings(settings) + programme_problems
     if blocks_build(problems, strict=False):
         return BuildResult(tuple(problems), published=False)
@@ -147,9 +150,10 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
         load_dictionaries(languages)  # before the language processes fork, which then share them
         pages, sources = {}, {}
         with ProcessPoolExecutor(max_workers=len(languages), mp_context=get_context("fork")) as pool:
-            # Each run gets the programme read and checked above, instead of reading it again.
+            # Each run gets the programme read and checked above, and its history, instead of reading them again.
+            handed = {"PROGRAMME": programme, "PROGRAMME_HISTORY": history}
             runs = [
-                pool.submit(build_language, settings_file, settings, lang, staging, {"PROGRAMME": programme}, read_pages=True)
+                pool.submit(build_language, settings_file, settings, lang, staging, handed, read_pages=True)
                 for lang in languages
             ]
             for run in runs:

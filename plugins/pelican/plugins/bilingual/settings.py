@@ -38,6 +38,9 @@ class SiteSettings:
     selected_sources: frozenset[str] | None  # SELECTED_SOURCES: the pages an incremental rebuild writes
     programme: object | None  # PROGRAMME: a checked Programme a build hands every run, else None
     people_path: str  # PEOPLE_PATH: the folder of the speakers' pages below a language root
+    history: object | None  # PROGRAMME_HISTORY: the programme's change history a build hands every run, else None
+    changes_path: str  # CHANGES_PATH: the folder of the change page and its feed below a language root
+    changed_note_days: int  # CHANGED_NOTE_DAYS: how long before the newest change a session's change is marked
 
     @classmethod
     def from_pelican(cls, settings: dict) -> SiteSettings:
@@ -72,6 +75,9 @@ class SiteSettings:
             selected_sources=frozenset(selected) if selected is not None else None,
             programme=settings.get("PROGRAMME"),
             people_path=settings.get("PEOPLE_PATH", "people").strip("/"),
+            history=settings.get("PROGRAMME_HISTORY"),
+            changes_path=settings.get("CHANGES_PATH", "changes").strip("/"),
+            changed_note_days=int(settings.get("CHANGED_NOTE_DAYS", 7)),
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from markupsafe import Markup
@@ -18,9 +19,11 @@ from pelican.utils import truncate_html_words
 
 from . import export_paths
 from . import export_frab, export_ical, jsonld  # noqa: F401 - importing them registers their exporters
+from .changes import changes_feed, changes_view, recent_changes
 from .export_words import export_words
 from .exports import ExportContext, export_all
 from .people import PersonView, people_views, photo_path
+from .history import read_history
 from .reading import read_programme
 from .views import names, programme_view, view_context
 
@@ -62,12 +65,17 @@ class ProgrammeGenerator(Generator):
         self.person_urls = {person.id: export_paths.person_page(site.people_path, person.id) for person in programme.people}
         translations = load_translations(site.theme / "translations", lang)
         gettext = translations.gettext
+        history = site.history if site.history is not None else read_history(site.programme_file, Path(self.settings["CACHE_PATH"]))
         context = view_context(programme, lang, gettext, site.site_url, self.person_urls)
+        self.changes = changes_view(history, context, self.event_urls, gettext)
+        changes_url = f"{site.changes_path}/"
+        context = replace(context, changed=recent_changes(self.changes, site.changed_note_days, changes_url))
         view = programme_view(context, self.event_urls)
         for page in _pages(self.context):
             page.programme_event = view.events_by_id.get(getattr(page, "event", None))
             deadlines = (self._deadline(view, page, d) for d in _metadata_list(page, "deadlines"))
             page.deadline_list = [deadline for deadline in deadlines if deadline is not None]
+        self.uid_domain = programme.site.calendar_uid_domain or site.calendar_uid_domain
         self.exports = export_all(ExportContext(
             programme=programme,
             lang=lang,
@@ -75,9 +83,10 @@ class ProgrammeGenerator(Generator):
             event_urls=self.event_urls,
             person_urls=self.person_urls,
             words=export_words(gettext, translations.ngettext),
-            uid_domain=programme.site.calendar_uid_domain or site.calendar_uid_domain,
+            uid_domain=self.uid_domain,
             stamp=site.source_date,
             version=programme.version,  # of the text this run's programme was read from
+            history=history,
         ))
         for event_id, page in event_pages.items():
             page.structured_data = self.exports.event_heads.get(event_id, "")
@@ -85,6 +94,7 @@ class ProgrammeGenerator(Generator):
         self.people = people_views(context, self.event_urls)
         self.photos = {photo_path(self.person_urls[p.id], p): p.photo.file for p in programme.people if p.photo}
         self._add_people_pages(gettext)
+        self._add_change_page(gettext, view, changes_url)
 
     def _add_people_pages(self, gettext) -> None:
         """A page for each person and an index of them, as Pelican pages among the others, so that
@@ -103,12 +113,36 @@ class ProgrammeGenerator(Generator):
             page.person = person
             page.people_index = index
             made.append(page)
+        self._add_pages(made, "PEOPLE_PATH")
+
+    def _add_change_page(self, gettext, view, url: str) -> None:
+        """The programme's changes, newest first, as a page among the others, and their feed."""
+        title = gettext("Programme changes")
+        changes = self.changes.changes
+        if not self.changes.available:
+            summary = gettext("The change history of the programme cannot be read from this copy of the site.")
+        elif not changes:
+            summary = gettext("The programme has not changed since it was first published.")
+        else:
+            summary = changes[0].sentence.striptags()
+        page = self._page(title, url, "changes", summary)
+        page.changes = self.changes
+        page.feed = f"{url}atom.xml"
+        site_url = self.site.site_url
+        conference = view.site_title or self.settings["SITENAME"]
+        self.change_feed = {page.feed: changes_feed(
+            self.changes, gettext("%(page)s – %(site)s") % {"page": title, "site": conference}, f"{site_url}/{url}",
+            f"{site_url}/{page.feed}", self.site.lang, conference, self.uid_domain, self.site.source_date,
+        )}
+        self._add_pages([page], "CHANGES_PATH")
+
+    def _add_pages(self, made: list[Page], setting: str) -> None:
         taken = {page.url: page for page in self.context["pages"]}
         for page in made:
             if page.url in taken:
                 logger.warning(
-                    "%s: its address %s is that of a page of %s: rename the page, or set PEOPLE_PATH",
-                    os.path.relpath(taken[page.url].source_path), page.url, self.programme_file,
+                    "%s: its address %s is that of a page of %s: rename the page, or set %s",
+                    os.path.relpath(taken[page.url].source_path), page.url, self.programme_file, setting,
                 )
             link_in_every_language(page, self.settings)
         self.context["pages"].extend(made)  # the page generator's own list: it writes them
@@ -142,7 +176,7 @@ class ProgrammeGenerator(Generator):
             return  # an incremental rebuild of page texts: the programme did not change
         output = Path(self.output_path)
         photos = {path: file.read_bytes() for path, file in self.photos.items()}
-        for path, data in {**self.exports.files, **photos}.items():
+        for path, data in {**self.exports.files, **self.change_feed, **photos}.items():
             target = output / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
