@@ -113,7 +113,7 @@ class _Comparisons:
     """The comparison of two versions of the file (by their blob ids), from the cache or computed."""
 
     def __init__(self, directory: Path, name: str, cache: Path | None) -> None:
-        self.directory, self.name = directory, name
+        self.directory, self.name = directory, os.path.relpath(directory / name)  # photos are found beside it
         self.file = cache / f"programme-history-{_CODE}.pickle" if cache else None
         self.known: dict = {}  # blob -> whether it reads; (blob, blob) -> the changes between them
         self.programmes: dict[str, Programme | None] = {}
