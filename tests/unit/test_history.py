@@ -80,11 +80,11 @@ def test_place_speakers_and_languages():
     assert changes(BASIC, moved) == [("tagung", "eroeffnung", ChangeKind.MOVED_PLACE)]
     fewer = version(("speakers: [anna-petrova, jonas-weber]", "speakers: [anna-petrova]"))
     assert changes(BASIC, fewer) == [("tagung", "eroeffnung", ChangeKind.SPEAKERS)]
-    # an event's languages are its sessions' too, where they name none
+    # an event's languages apply to its sessions that name none: one change, the event's
     spoken = version(("    timezone: Europe/Moscow\n    theme:", "    timezone: Europe/Moscow\n    languages: [de, ru]\n    theme:"))
-    assert changes(BASIC, spoken) == [("tagung", None, ChangeKind.LANGUAGES)] + [
-        ("tagung", session, ChangeKind.LANGUAGES) for session in ("eroeffnung", "ag-jugend", "ag-kultur")
-    ]
+    assert changes(BASIC, spoken) == [("tagung", None, ChangeKind.LANGUAGES)]
+    own = version((OPENING, OPENING + "        languages: [ru]\n"))
+    assert changes(BASIC, own) == [("tagung", "eroeffnung", ChangeKind.LANGUAGES)]
 
 
 def test_an_event_moved_in_time_is_a_change_of_the_event():

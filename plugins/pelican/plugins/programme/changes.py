@@ -119,6 +119,8 @@ def _sentence(change: Change, context: ViewContext, event_urls: Mapping[str, str
     elif kind is ChangeKind.POSTPONED:
         words["when"] = _when(old, lang, _)
         message = _("“%(title)s” %(when)s is postponed; the new date is not yet known.")
+    elif kind is ChangeKind.RESCHEDULED and words["when"] == _when(old, lang, _):
+        message = _("“%(title)s” is rescheduled: it now takes place %(when)s.")  # its earlier time was never in the file
     elif kind is ChangeKind.RESCHEDULED:
         words["before"] = _when(old, lang, _)
         message = _("“%(title)s” is rescheduled: now %(when)s, before %(before)s.")
@@ -152,9 +154,12 @@ def _url(change: Change, context: ViewContext, event_urls: Mapping[str, str]) ->
 
 
 def _when(item: Event | Session, lang: str, _: Callable[[str], str]) -> str:
-    """"am 28. Juni 2021 um 18:00 Uhr" / "28 июня 2021 г. в 18:00": as the sentence goes on."""
+    """"am 28. Juni 2021 um 18:00 Uhr", "vom 28.–30. Juni 2021" / "28 июня 2021 г. в 18:00": as the
+    sentence goes on."""
+    if isinstance(item, Event) and item.start != item.end:
+        return _("during %(dates)s") % {"dates": format_date_range(item.start, item.end, lang)}
     if isinstance(item, Event):
-        return _("on %(date)s") % {"date": format_date_range(item.start, item.end, lang)}
+        return _("on %(date)s") % {"date": format_date(item.start, lang)}
     if item.start is None:
         return _("on %(date)s") % {"date": format_date(item.date, lang)}
     return _("on %(date)s at %(time)s") % {"date": format_date(item.date, lang), "time": format_time(item.start, lang)}

@@ -18,7 +18,7 @@ from enum import Enum
 from pathlib import Path
 
 from .errors import ProgrammeError
-from .model import Event, Programme, Session, Status, session_languages
+from .model import Event, Programme, Session, Status
 from .reading import read_programme_text
 
 
@@ -197,7 +197,7 @@ def compare(before: Programme, after: Programme) -> list[tuple]:
             if previous is None:
                 change(ChangeKind.ADDED, event.id, session.id, None, session)
                 continue
-            for kind in _differences(_session_facts(old, previous), _session_facts(event, session)):
+            for kind in _differences(_session_facts(previous), _session_facts(session)):
                 change(kind, event.id, session.id, previous, session)
         kept = {session.id for session in event.sessions}
         for session in old.sessions:
@@ -226,13 +226,13 @@ def _event_facts(event: Event) -> _Facts:
                   languages=event.languages)
 
 
-def _session_facts(event: Event, session: Session) -> _Facts:
+def _session_facts(session: Session) -> _Facts:
     return _Facts(
         session.status,
         (session.date, session.start, session.end, session.ends_next_day),
         (session.venue.id if session.venue else None, session.room.id if session.room else None),
         tuple(person.id for person in session.speakers),
-        session_languages(event, session),  # the event's apply to a session that names none
+        session.languages,  # its own: a change of its event's is the event's change, said once
     )
 
 
