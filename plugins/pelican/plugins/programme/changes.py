@@ -137,7 +137,9 @@ def _sentence(change: Change, context: ViewContext, event_urls: Mapping[str, str
     else:
         words |= {"languages": _languages(change, new, context, _), "before": _languages(change, old, context, _)}
         message = _("The language of “%(title)s” %(when)s changes: %(languages)s (before: %(before)s).")
-    return Markup.escape(message) % words
+    sentence = Markup.escape(message) % words
+    # a date that ends in an abbreviation ("2021 г.") ends the sentence with its own full stop
+    return Markup(sentence[:-1]) if sentence.endswith("..") else sentence
 
 
 def _url(change: Change, context: ViewContext, event_urls: Mapping[str, str]) -> str | None:
