@@ -185,6 +185,22 @@ def test_a_clone_builds_byte_identical(repository, tmp_path):
     assert [path for path in first if first[path] != second[path]] == []
 
 
+def test_a_commit_listed_as_a_correction_changes_nothing_for_visitors(repository, tmp_path):
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", f"file://{repository.root}", str(clone))
+    log = subprocess.run(["git", "log", "--format=%H %aI", "--", "programme.yaml"], cwd=clone,
+                         capture_output=True, text=True, check=True).stdout
+    moved = next(commit for commit, date in (line.split() for line in log.splitlines()) if date.startswith("2021-05-05"))
+    (clone / "programme-corrections.txt").write_text(f"# a typo in the time\n{moved[:10]}  # Reception\n", encoding="utf-8")
+    site = build(Site(clone))
+    for lang in ("de", "ru"):
+        found = [" ".join(item.get_text().split()) for item in changes_page(site, lang).select("main li[id]")]
+        assert found == [sentence for day, sentence in EXPECTED[lang] if day not in ("5. Mai 2021", "5 мая 2021 г.")]
+    [(_, event)] = [(uid, e) for uid, e in by_icalendar((site.output / "de" / "calendar" / "programme.ics").read_bytes()).items()
+                    if uid.startswith("tagung-empfang@")]
+    assert int(event["SEQUENCE"]) == 2  # the room and the cancellation
+
+
 @pytest.mark.parametrize("copy", ["tarball", "shallow clone"])
 def test_a_copy_without_history_builds_and_says_so(repository, tmp_path, copy):
     target = tmp_path / "copy"

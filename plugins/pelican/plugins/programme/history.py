@@ -73,9 +73,24 @@ class History:
 # --- reading the history -----------------------------------------------------------------------
 
 
+# Beside programme.yaml: the commits whose edits corrected or completed the data rather than
+# changed the programme (a typo, a fact from before the site went up). Like git's
+# blame.ignoreRevsFile: one commit hash a line, # for comments.
+CORRECTIONS_FILE = "programme-corrections.txt"
+
+
+def corrections(directory: Path) -> tuple[str, ...]:
+    """The commit hashes (or their starts) listed in the corrections file, if there is one."""
+    file = directory / CORRECTIONS_FILE
+    lines = file.read_text(encoding="utf-8").splitlines() if file.is_file() else []
+    return tuple(word for line in lines if (word := line.split("#", 1)[0].strip()))
+
+
 def read_history(path: Path, cache: Path | None = None) -> History:
     """The changes of the programme file at path, from every commit that touched it; unavailable
     outside a full git history (a tarball, a shallow clone: it would know only its last commits).
+    A commit listed in the corrections file changes nothing for visitors: the next commit is
+    compared with its version.
 
     Each version costs a read and a validation (some 15 ms for a real programme: 0.8 s for 50
     commits), so the comparisons are kept in the folder cache, by the two versions' contents.
@@ -89,12 +104,13 @@ def read_history(path: Path, cache: Path | None = None) -> History:
                    for commit, stamp in (line.split() for line in log if line)]
         blobs = _blobs(directory, [f"{commit}:./{name}" for commit, _ in commits])
         comparisons = _Comparisons(directory, name, cache)
+        corrected = corrections(directory)
         changes: list[Change] = []
         last = None  # the last version that reads
         for (commit, date), blob in zip(commits, blobs):
             if blob is None or blob == last or not comparisons.reads(blob):
                 continue  # removed, unchanged, or a version that does not read: the next is compared with the last good one
-            if last is not None:
+            if last is not None and not (corrected and commit.startswith(corrected)):
                 changes.extend(Change(date, commit, *found) for found in comparisons.between(last, blob))
             last = blob
         comparisons.save()
