@@ -13,7 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from pelican.plugins.programme.model import Format, Interpretation, Status, session_languages, session_online
+from pelican.plugins.programme.model import Format, Interpretation, Status, session_languages, session_online, session_status
 from pelican.plugins.programme.reading import read_programme_text
 
 from tests.unit.test_validation import assert_one_problem
@@ -259,3 +259,11 @@ def test_a_rescheduled_event_and_a_cancelled_session_whose_room_is_free():
     fest = programme.events[1]
     assert (fest.status, fest.previous_start.isoformat()) == (Status.RESCHEDULED, "2020-08")
     assert session(programme, "eroeffnung").status is Status.CANCELLED  # and "ersatz" does not clash with it
+
+
+def test_the_sessions_of_a_cancelled_event_are_cancelled_with_it():
+    programme = read(("    format: hybrid\n", "    format: hybrid\n    status: cancelled\n"),
+                     (OPENING, OPENING + "        status: rescheduled\n        previous_start: 2021-06-20\n"))
+    event = programme.events[0]
+    assert session_status(event, session(programme, "panel")) is Status.CANCELLED
+    assert session_status(event, session(programme, "eroeffnung")) is Status.RESCHEDULED  # its own says more

@@ -62,7 +62,7 @@ from . import export_paths
 from .export_words import ExportWords
 from .exports import ExportContext, Output, exporter
 from .markdown import to_plain
-from .model import Event, Person, Session, Status, session_format, session_languages, session_online
+from .model import Event, Person, Session, Status, session_format, session_languages, session_online, session_status
 
 # Fixed once; changing it changes every guid and makes apps lose their users' favourites.
 NAMESPACE = uuid.UUID("6f0c3b8e-5a4d-4c1e-9a57-2d8e4b1f0a63")
@@ -217,7 +217,7 @@ def _item(event: Event, session: Session, lang: str, links: FrabLinks, acronym: 
         room=_room(session, lang, links.words),
         slug=_slug(acronym, session),
         url=f"{page}#{session.id}",
-        title=links.words.title(session.status, session.title.get(lang)),
+        title=links.words.title(session_status(event, session), session.title.get(lang)),
         subtitle=links.words.status(session.status, session.previous_start, lang) if session.status is Status.RESCHEDULED else "",
         track=group.title.get(lang) if group else None,
         type=WORKSHOP if group else OTHER,

@@ -63,6 +63,7 @@ from .model import (
     session_interpretation,
     session_languages,
     session_online,
+    session_status,
 )
 
 PRODID = "-//pelican.plugins.programme//export_ical//EN"  # the generator, not one conference
@@ -186,7 +187,8 @@ def _session_component(event: Event, session: Session, lang: str, links: Calenda
     component = icalendar.Event()
     component.add("uid", f"{event.id}-{session.id}@{links.uid_domain}")
     component.add("sequence", links.history.sequence(event.id, session.id))
-    paragraphs = [words.status(session.status, session.previous_start, lang)]
+    status = session_status(event, session)
+    paragraphs = [words.status(status, session.previous_start, lang)]
     if session.description:
         paragraphs.append(to_plain(session.description.get(lang)))
     elif session.working_group and session.working_group.description:
@@ -211,8 +213,8 @@ def _session_component(event: Event, session: Session, lang: str, links: Calenda
         component.add("dtstart", session.starts_at(event.timezone))
         if session.end is not None:
             component.add("dtend", session.ends_at(event.timezone))
-    _add_status(component, session.status)
-    _add_text(component, "summary", words.title(session.status, session.title.get(lang)), lang)
+    _add_status(component, status)
+    _add_text(component, "summary", words.title(status, session.title.get(lang)), lang)
     _add_text(component, "description", "\n\n".join(p for p in paragraphs if p), lang)
     if format_ is Format.ONLINE:
         _add_text(component, "location", _online_place(online, words), lang)

@@ -46,6 +46,7 @@ from .model import (
     session_format,
     session_languages,
     session_online,
+    session_status,
 )
 
 CONTEXT = "https://schema.org"
@@ -227,7 +228,7 @@ def _session_event(event: Event, session: Session, lang: str, page_url: str,
         "@type": "Event",
         "name": session.title.get(lang),
         "startDate": start.isoformat(),
-        **_status(session.status, session.previous_start),
+        **_status(session_status(event, session), session.previous_start),
         "url": f"{page_url}#{session.id}",
     }
     format_ = session_format(event, session)

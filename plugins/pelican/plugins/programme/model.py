@@ -320,6 +320,13 @@ def session_online(event: Event, session: Session) -> OnlineAccess | None:
     return event.online
 
 
+def session_status(event: Event, session: Session) -> Status:
+    """A session of a cancelled or postponed event is cancelled or postponed with it."""
+    if session.status is Status.SCHEDULED and event.status in (Status.CANCELLED, Status.POSTPONED):
+        return event.status
+    return session.status
+
+
 def session_languages(event: Event, session: Session) -> tuple[str, ...]:
     return session.languages or event.languages
 

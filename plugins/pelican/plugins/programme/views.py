@@ -23,7 +23,7 @@ from .l10n import (
 from .markdown import to_html
 from .model import (
     Deadline, Event, Format, GroupKind, Interpretation, Link, Localized, OnlineAccess, Organisation, OrganisationCategory, Person,
-    PreviousStart, Programme, Room, Session, Status, Venue, WorkingGroup, session_format,
+    PreviousStart, Programme, Room, Session, Status, Venue, WorkingGroup, session_format, session_status,
 )
 
 # A plain link to the map (no embedded map: that would be a request to another host).
@@ -282,7 +282,7 @@ def session_view(session: Session, event: Event, context: ViewContext) -> Sessio
         working_group=working_group_view(session.working_group, lang, None) if session.working_group else None,
         calendar=export_paths.session_calendar(event.id, session.id),
         changed=context.changed.get((event.id, session.id)),
-        status=status_view(session.status, session.previous_start, lang),
+        status=status_view(session_status(event, session), session.previous_start, lang),
     )
 
 
