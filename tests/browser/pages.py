@@ -17,6 +17,7 @@ KIND_MARKERS = {
     "news list": "ul.news-list",
     "person": "article.person",
     "people": "ul.people",
+    "changes": "div.change-log",
 }
 KINDS = ("404", *KIND_MARKERS, "plain page")
 SEARCH_PAGES = {"de": "/de/suche/", "ru": "/ru/suche/"}  # the only pages with a script
