@@ -9,6 +9,7 @@ a session added, moved in time, moved to another room, cancelled.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -170,6 +171,12 @@ def test_the_session_calendar_counts_its_changes_in_sequence(repository):
         assert uid.startswith("tagung-empfang@")
         assert int(event["SEQUENCE"]) == 3  # moved in time, to another room, cancelled: what the entry shows
         assert int(by_vobject(data)[uid].sequence.value) == 3
+        assert str(event["STATUS"]) == by_vobject(data)[uid].status.value == "CANCELLED"
+        scripts = (script for page in repository.output.glob(f"{lang}/*/index.html")
+                   for script in repository.page(str(page.relative_to(repository.output))).select('script[type="application/ld+json"]'))
+        structured = [json.loads(script.string) for script in scripts]
+        [reception] = [sub for data in structured for sub in data.get("subEvent", []) if sub["url"].endswith("#empfang")]
+        assert reception["eventStatus"] == "https://schema.org/EventCancelled"
     # the whole programme's calendar: the same entry, and no count for what did not change
     whole = by_icalendar((repository.output / "de" / "calendar" / "programme.ics").read_bytes())
     assert {uid.split("@")[0]: int(e["SEQUENCE"]) for uid, e in whole.items() if uid.startswith("tagung-")} == {
