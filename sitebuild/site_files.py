@@ -1,10 +1,12 @@
-"""Files for the whole site, written after both language runs: stylesheet, sitemap, robots.txt,
-_headers and pre-compressed copies."""
+"""Files for the whole site, written after both language runs: stylesheet, offline workers,
+sitemap, robots.txt, _headers and pre-compressed copies."""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import json
+import posixpath
 import shutil
 from pathlib import Path
 
@@ -15,6 +17,10 @@ from .page_facts import PageFacts
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 COMPRESSED_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".ics", ".txt", ".svg"}
+OFFLINE_SCRIPT = "theme/js/offline.js"  # the pages that load it are the ones its worker keeps
+# In each language's folder, so that its scope is that language's pages and no other.
+OFFLINE_WORKER = "offline-worker.js"
+WORKER_SOURCE = Path(__file__).with_name("offline-worker.js")
 
 # Netlify and Cloudflare Pages read this file; other hosts ignore it. Nothing on the site comes
 # from another host, and no inline script or style exists, so the policy can allow 'self' only.
@@ -48,6 +54,36 @@ def copy_theme_static(theme_dir: Path, site_dir: Path) -> None:
     static = theme_dir / "static"
     shutil.copytree(static, site_dir / "theme", ignore=shutil.ignore_patterns("site.css"))
     shutil.copy2(static / "css" / "site.css", site_dir / stylesheet_path(theme_dir))
+
+
+def offline_addresses(site_dir: Path, lang: str, pages: dict[str, PageFacts], stylesheet: str) -> list[str]:
+    """What the language's worker keeps, relative to its folder: the pages that register it,
+    the language's calendars and the stylesheet."""
+    registering = [
+        posixpath.relpath(name, lang).removesuffix("index.html") or "./"
+        for name, facts in pages.items()
+        if name.startswith(f"{lang}/") and any(url.endswith(f"/{OFFLINE_SCRIPT}") for _, url in facts.links)
+    ]
+    if not registering:
+        return []
+    calendars = [path.relative_to(site_dir / lang).as_posix() for path in (site_dir / lang).rglob("*.ics")]
+    return sorted(registering) + sorted(calendars) + [f"../{stylesheet}"]
+
+
+def offline_worker(site_dir: Path, lang: str, addresses: list[str]) -> str:
+    """The worker's script: its cache is named by what it keeps, so a new version of any of those
+    files (or of the worker) gets a new cache, and two builds of one commit the same one."""
+    source = WORKER_SOURCE.read_text(encoding="utf-8")
+    digest = hashlib.sha256(source.encode())
+    for address in addresses:
+        file = posixpath.normpath(f"{lang}/{address}") + ("/index.html" if address.endswith("/") else "")
+        digest.update(address.encode() + b"\0" + (site_dir / file).read_bytes())
+    name = f"offline-{lang}"
+    return (
+        f"const NAME = {json.dumps(name)};\n"
+        f"const CACHE = {json.dumps(f'{name}-{digest.hexdigest()[:12]}')};\n"
+        f"const PRECACHE = {json.dumps(addresses, indent=0)};\n\n{source}"
+    )
 
 
 def sitemap(pages: dict[str, PageFacts]) -> bytes:
@@ -87,6 +123,9 @@ def headers_file(theme_dir: Path) -> str:
 def write(settings: dict, site_dir: Path, pages: dict[str, PageFacts]) -> None:
     theme_dir = Path(settings["THEME"])
     copy_theme_static(theme_dir, site_dir)
+    for lang in settings["LANGUAGES"]:
+        if addresses := offline_addresses(site_dir, lang, pages, stylesheet_path(theme_dir)):
+            (site_dir / lang / OFFLINE_WORKER).write_text(offline_worker(site_dir, lang, addresses), encoding="utf-8")
     (site_dir / "sitemap.xml").write_bytes(sitemap(pages))
     (site_dir / "robots.txt").write_text(robots_txt(settings["ROOT_URL"]), encoding="utf-8")
     (site_dir / "_headers").write_text(headers_file(theme_dir), encoding="utf-8")
