@@ -56,18 +56,25 @@ def copy_theme_static(theme_dir: Path, site_dir: Path) -> None:
     shutil.copy2(static / "css" / "site.css", site_dir / stylesheet_path(theme_dir))
 
 
-def offline_addresses(site_dir: Path, lang: str, pages: dict[str, PageFacts], stylesheet: str) -> list[str]:
-    """What the language's worker keeps, relative to its folder: the pages that register it,
-    the language's calendars and the stylesheet."""
-    registering = [
-        posixpath.relpath(name, lang).removesuffix("index.html") or "./"
+def offline_addresses(site_dir: Path, lang: str, pages: dict[str, PageFacts], root_url: str) -> list[str]:
+    """What the language's worker keeps, relative to its folder: the pages that register it, the
+    theme's files they load (stylesheet, scripts, icon) and the language's calendars."""
+    registering = {
+        name: facts
         for name, facts in pages.items()
         if name.startswith(f"{lang}/") and any(url.endswith(f"/{OFFLINE_SCRIPT}") for _, url in facts.links)
-    ]
+    }
     if not registering:
         return []
+    theme = {
+        "../" + url.removeprefix(f"{root_url}/")
+        for facts in registering.values()
+        for _, url in facts.links
+        if url.startswith(f"{root_url}/theme/")
+    }
     calendars = [path.relative_to(site_dir / lang).as_posix() for path in (site_dir / lang).rglob("*.ics")]
-    return sorted(registering) + sorted(calendars) + [f"../{stylesheet}"]
+    pages_kept = [posixpath.relpath(name, lang).removesuffix("index.html") or "./" for name in registering]
+    return sorted(pages_kept) + sorted(theme) + sorted(calendars)
 
 
 def offline_worker(site_dir: Path, lang: str, addresses: list[str]) -> str:
@@ -124,7 +131,7 @@ def write(settings: dict, site_dir: Path, pages: dict[str, PageFacts]) -> None:
     theme_dir = Path(settings["THEME"])
     copy_theme_static(theme_dir, site_dir)
     for lang in settings["LANGUAGES"]:
-        if addresses := offline_addresses(site_dir, lang, pages, stylesheet_path(theme_dir)):
+        if addresses := offline_addresses(site_dir, lang, pages, settings["ROOT_URL"]):
             (site_dir / lang / OFFLINE_WORKER).write_text(offline_worker(site_dir, lang, addresses), encoding="utf-8")
     (site_dir / "sitemap.xml").write_bytes(sitemap(pages))
     (site_dir / "robots.txt").write_text(robots_txt(settings["ROOT_URL"]), encoding="utf-8")
