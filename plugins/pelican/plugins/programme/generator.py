@@ -70,12 +70,12 @@ class ProgrammeGenerator(Generator):
         self.changes = changes_view(history, context, self.event_urls, gettext)
         changes_url = f"{site.changes_path}/"
         context = replace(context, changed=recent_changes(self.changes, site.changed_note_days, changes_url))
-        view = programme_view(context, self.event_urls)
+        self.uid_domain = programme.site.calendar_uid_domain or site.calendar_uid_domain
+        view = programme_view(context, self.event_urls, self.uid_domain)
         for page in _pages(self.context):
             page.programme_event = view.events_by_id.get(getattr(page, "event", None))
             deadlines = (self._deadline(view, page, d) for d in _metadata_list(page, "deadlines"))
             page.deadline_list = [deadline for deadline in deadlines if deadline is not None]
-        self.uid_domain = programme.site.calendar_uid_domain or site.calendar_uid_domain
         self.exports = export_all(ExportContext(
             programme=programme,
             lang=lang,

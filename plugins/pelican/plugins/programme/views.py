@@ -5,6 +5,7 @@ Pure functions from the model (and the event pages' URLs) to frozen view objects
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -96,6 +97,7 @@ class SessionView:
     title: Markup
     description: Markup | None
     time: TimeLabel | None  # None: to be announced
+    end_iso: str | None  # the end instant with its offset, for the page's script (now and next); None: no end given
     venue: VenueView | None  # None: to be announced
     online: OnlineView | None  # what the session itself says of taking part online
     online_only: bool  # the session's or its event's format: then it has no place to announce
@@ -132,6 +134,11 @@ class EventView:
     short_title: Markup
     dates: str
     start_iso: str
+    # For the page's script: the event's zone and the instants it runs between (its first day's
+    # midnight to the end of its last day, or of a session that runs past it), with offsets.
+    timezone: str
+    begins_iso: str
+    ends_iso: str
     status: StatusView
     places: Markup
     format: str | None  # a Format value ("on-site", "hybrid", "online"); None where no source says
@@ -189,6 +196,8 @@ class ProgrammeView:
     forums: tuple[WorkingGroupView, ...]  # forums that meet beside them
     organisation_groups: tuple[OrganisationGroup, ...]
     deadlines_by_id: Mapping[str, DeadlineView]
+    home_timezone: str  # the IANA name, for the page's script
+    uid_domain: str | None = None  # of the calendars' UIDs, so that the page's script writes the same ones
     calendar: str = export_paths.PROGRAMME_CALENDAR
 
 
@@ -274,6 +283,7 @@ def session_view(session: Session, event: Event, context: ViewContext) -> Sessio
         title=text(session.title, lang),
         description=description,
         time=session_time_label(session.starts_at(zone), session.ends_at(zone), context.programme.home_timezone, context.wording),
+        end_iso=end.isoformat() if (end := session.ends_at(zone)) else None,
         venue=venue_view(session.venue, lang, session.room),
         online=online_view(session.format, session.online, lang) if session.format or session.online else None,
         online_only=session_format(event, session) is Format.ONLINE,
@@ -302,7 +312,9 @@ def day_views(event: Event, context: ViewContext) -> tuple[DayView, ...]:
 
 
 def event_view(event: Event, context: ViewContext, url: str | None) -> EventView:
-    lang = context.lang
+    lang, zone = context.lang, event.timezone
+    ends = [dt.datetime.combine(event.end + dt.timedelta(days=1), dt.time(), zone)]
+    ends += [end for session in event.sessions if (end := session.ends_at(zone))]
     return EventView(
         id=event.id,
         url=url,
@@ -310,6 +322,9 @@ def event_view(event: Event, context: ViewContext, url: str | None) -> EventView
         short_title=text(event.short_title, lang),
         dates=format_date_range(event.start, event.end, lang),
         start_iso=event.start.isoformat(),
+        timezone=zone.key,
+        begins_iso=dt.datetime.combine(event.start, dt.time(), zone).isoformat(),
+        ends_iso=max(ends).isoformat(),
         status=status_view(event.status, event.previous_start, lang),
         places=names([text(city, lang) for city in event.cities], lang),
         format=event.format.value if event.format else None,
@@ -371,7 +386,7 @@ def view_context(
     return ViewContext(programme, lang, wording, site_url, person_urls or {})
 
 
-def programme_view(context: ViewContext, event_urls: Mapping[str, str]) -> ProgrammeView:
+def programme_view(context: ViewContext, event_urls: Mapping[str, str], uid_domain: str | None = None) -> ProgrammeView:
     programme, lang = context.programme, context.lang
     events = tuple(
         event_view(e, context, event_urls.get(e.id)) for e in sorted(programme.events, key=lambda e: (e.start, e.end))
@@ -396,4 +411,6 @@ def programme_view(context: ViewContext, event_urls: Mapping[str, str]) -> Progr
             for category in OrganisationCategory
         ),
         deadlines_by_id={d.id: deadline_view(d, lang) for d in programme.deadlines},
+        home_timezone=programme.home_timezone.key,
+        uid_domain=uid_domain,
     )
