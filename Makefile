@@ -63,9 +63,10 @@ github: publish
 check: $(VENV)/.installed
 	$(PY) -m sitebuild check
 
-# Pages without translation, translations older than their other version, untranslated theme strings.
+# Pages without translation, translations whose source changed since, untranslated theme strings.
+# make translations DIFF=1 also shows each outdated translation's source changes.
 translations: $(VENV)/.installed
-	$(PY) -m sitebuild translations
+	$(PY) -m sitebuild translations $(if $(filter-out 0,$(DIFF)),--diff)
 
 # The German and Russian files of a new page: make new-page SLUG=anreise
 new-page: $(VENV)/.installed

@@ -71,3 +71,4 @@ LOAD_CONTENT_CACHE = True
 
 PRECOMPRESS = False  # publishconf.py: .gz copies of text files for the static host
 STRICT = False  # publishconf.py: warnings, missing counterparts, broken links fail the build
+OUTDATED_TRANSLATIONS_BLOCK = False  # True: a translation whose source changed since fails `make publish` (`make translations` lists them)

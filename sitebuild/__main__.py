@@ -13,15 +13,15 @@ from .catalogue_check import catalogue_problems
 from .host import host_server
 from .incremental import Rebuilder
 from .new_page import NewPageError, create_page
-from .report import Severity
-from .translation_status import missing_counterparts, outdated_translations
+from .report import Severity, blocks_build
+from .translation_status import missing_counterparts, source_diff, translation_status
 
 
 def report(result: BuildResult, output_dir: Path) -> int:
     for problem in result.problems:
         print(problem, file=sys.stderr)
     errors = sum(p.severity is Severity.ERROR for p in result.problems)
-    warnings = len(result.problems) - errors
+    warnings = sum(p.severity is Severity.WARNING for p in result.problems)
     if result.published:
         pages = sum(1 for _ in output_dir.rglob("*.html"))
         print(f"Built {pages} pages into {output_dir}/ ({warnings} warnings).")
@@ -43,20 +43,30 @@ def check(settings: Path) -> int:
         problems = build_site(settings, Path(temporary) / "site", strict=True).problems
     for problem in problems:
         print(problem, file=sys.stderr)
-    if problems:
+    if blocks_build(problems, strict=True):
         print(f"{len(problems)} problems: fix them, then run `make check` again.", file=sys.stderr)
         return 1
-    print("No problems found.")
+    print(f"No problems found ({len(problems)} notices)." if problems else "No problems found.")
     return 0
 
 
-def translations(settings: Path) -> int:
+def translations(settings: Path, diff: bool = False) -> int:
+    """The editors' to-do list; with diff, each outdated translation's source changes."""
     site = site_settings(settings)
     content, languages = Path(site["PATH"]), site["LANGUAGES"]
     lines = [f"missing: {os.path.relpath(item.page)} (translate {os.path.relpath(item.source)})"
              for item in missing_counterparts(content, languages)]
-    lines += [f"outdated: {os.path.relpath(item.page)} (changed after it: {os.path.relpath(item.source)})"
-              for item in outdated_translations(content, languages)]
+    status = translation_status(content, languages)
+    if not status.available:
+        lines.append("outdated: cannot judge: this copy has no full git history (a tarball or a shallow clone)")
+    for item in status.outdated:
+        page, source = os.path.relpath(item.page), os.path.relpath(item.source)
+        if item.certain:
+            lines.append(f"outdated: {page} (its source {source} changed on {item.changed.date().isoformat()})")
+        else:
+            lines.append(f"may be outdated: {page} (its source {source} has uncommitted edits)")
+        if diff:
+            lines.append(source_diff(item).rstrip("\n"))
     lines += [problem.message for problem in catalogue_problems(Path(site["THEME"]), languages)]
     print("\n".join(lines) if lines else "Everything is translated.")
     return 0
@@ -111,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitebuild")
     parser.add_argument("command", choices=["html", "publish", "serve", "devserver", "check", "translations", "new-page"])
     parser.add_argument("--slug", help="new-page: the address of the new page, e.g. anreise")
+    parser.add_argument("--diff", action="store_true", help="translations: show what changed in each outdated translation's source")
     parser.add_argument("--settings", type=Path, help="default: pelicanconf.py (publish: publishconf.py)")
     parser.add_argument("--output", type=Path, default=Path("output"))
     parser.add_argument("--port", type=int, default=8000)
@@ -121,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(settings)
     if args.command == "translations":
-        return translations(settings)
+        return translations(settings, args.diff)
     if args.command == "new-page":
         return new_page(settings, args.slug or "")
     if args.command == "serve":

@@ -25,6 +25,7 @@ from . import checks, entry_page, page_facts, search_index, site_files
 from .catalogue_check import catalogue_problems
 from .page_facts import PageFacts
 from .report import Problem, blocks_build, error, warning
+from .translation_status import translation_status
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,8 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
     programme, programme_problems = checks.check_programme(settings)
     # read once for both languages: each version of the file costs a read and a validation
     history = read_history(Path(settings["PROGRAMME_FILE"]), Path(settings["CACHE_PATH"])) if programme else None
-    problems = checks.check_settings(settings) + programme_problems
+    translations = translation_status(Path(settings["PATH"]), settings["LANGUAGES"])
+    problems = checks.check_settings(settings) + programme_problems + checks.check_translations(settings, translations)
     if blocks_build(problems, strict=False):
         return BuildResult(tuple(problems), published=False)
 
@@ -150,8 +152,9 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
         load_dictionaries(languages)  # before the language processes fork, which then share them
         pages, sources = {}, {}
         with ProcessPoolExecutor(max_workers=len(languages), mp_context=get_context("fork")) as pool:
-            # Each run gets the programme read and checked above, and its history, instead of reading them again.
-            handed = {"PROGRAMME": programme, "PROGRAMME_HISTORY": history}
+            # Each run gets the programme read and checked above, its history and the translation
+            # status, instead of reading them again.
+            handed = {"PROGRAMME": programme, "PROGRAMME_HISTORY": history, "TRANSLATION_STATUS": translations}
             runs = [
                 pool.submit(build_language, settings_file, settings, lang, staging, handed, read_pages=True)
                 for lang in languages

@@ -14,7 +14,8 @@ from pelican.plugins.programme.reading import read_programme
 from pelican.plugins.programme.errors import ProgrammeError
 
 from .page_facts import PageFacts, read_page
-from .report import Problem, error, warning
+from .report import Problem, error, notice, warning
+from .translation_status import TranslationStatus
 
 
 def check_settings(settings: dict) -> list[Problem]:
@@ -40,6 +41,19 @@ def check_site(settings: dict, site_dir: Path, pages: dict[str, PageFacts], sour
     return find_placeholders(Path(settings["PATH"])) + find_broken_links(
         site_dir, settings["ROOT_URL"], read=pages, sources=sources
     )
+
+
+def check_translations(settings: dict, status: TranslationStatus) -> list[Problem]:
+    """Each translation whose source changed since: a notice, which publishes; a warning, which
+    does not, where OUTDATED_TRANSLATIONS_BLOCK is set. Uncommitted edits are `make translations`'
+    business: a draft is no reason to warn."""
+    make = warning if settings.get("OUTDATED_TRANSLATIONS_BLOCK", False) else notice
+    return [
+        make(f"{os.path.relpath(item.page)}: outdated translation: its source {os.path.relpath(item.source)} "
+             f"changed on {item.changed.date().isoformat()}; `make translations DIFF=1` shows what changed")
+        for item in status.outdated
+        if item.certain
+    ]
 
 
 def find_placeholders(content_dir: Path, only: list[Path] | None = None) -> list[Problem]:

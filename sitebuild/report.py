@@ -7,6 +7,7 @@ from enum import Enum
 
 
 class Severity(Enum):
+    NOTICE = "notice"  # worth knowing, never a reason to stop (an outdated translation, by default)
     WARNING = "warning"
     ERROR = "error"
 
@@ -24,10 +25,14 @@ def warning(message: str) -> Problem:
     return Problem(Severity.WARNING, message)
 
 
+def notice(message: str) -> Problem:
+    return Problem(Severity.NOTICE, message)
+
+
 def error(message: str) -> Problem:
     return Problem(Severity.ERROR, message)
 
 
 def blocks_build(problems: list[Problem], strict: bool) -> bool:
-    """Errors always stop a build; in strict mode (publishing) warnings do too."""
-    return any(p.severity is Severity.ERROR or strict for p in problems)
+    """Errors always stop a build; in strict mode (publishing) warnings do too, notices never."""
+    return any(p.severity is Severity.ERROR or (strict and p.severity is Severity.WARNING) for p in problems)

@@ -8,6 +8,7 @@ from pelican import signals
 from .counterparts import language_versions, missing_languages
 from .environment import install_language
 from .settings import apply, site_settings
+from .translation_note import translation_note
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +28,7 @@ def link_language_versions(generator) -> None:
     for page in [*getattr(generator, "pages", []), *getattr(generator, "hidden_pages", []),
                  *getattr(generator, "articles", [])]:
         _link(page, site, exists)
+        page.translation_note = translation_note(site.translation_status, page.source_path, page.language_versions)
 
 
 def link_in_every_language(page, settings: dict) -> None:

@@ -41,6 +41,7 @@ class SiteSettings:
     history: object | None  # PROGRAMME_HISTORY: the programme's change history a build hands every run, else None
     changes_path: str  # CHANGES_PATH: the folder of the change page and its feed below a language root
     changed_note_days: int  # CHANGED_NOTE_DAYS: how long before the newest change a session's change is marked
+    translation_status: object | None  # TRANSLATION_STATUS: the outdated translations a build hands every run, else None
 
     @classmethod
     def from_pelican(cls, settings: dict) -> SiteSettings:
@@ -78,6 +79,7 @@ class SiteSettings:
             history=settings.get("PROGRAMME_HISTORY"),
             changes_path=settings.get("CHANGES_PATH", "changes").strip("/"),
             changed_note_days=int(settings.get("CHANGED_NOTE_DAYS", 7)),
+            translation_status=settings.get("TRANSLATION_STATUS"),
         )
 
 
