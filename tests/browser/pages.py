@@ -20,7 +20,7 @@ KIND_MARKERS = {
     "changes": "div.change-log",
 }
 KINDS = ("404", *KIND_MARKERS, "plain page")
-SEARCH_PAGES = {"de": "/de/suche/", "ru": "/ru/suche/"}  # the only pages with a script
+SEARCH_PAGES = {"de": "/de/suche/", "ru": "/ru/suche/"}  # the pages that load search.js
 
 
 def visit(page, site, path: str) -> None:

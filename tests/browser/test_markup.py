@@ -10,7 +10,10 @@ from bs4 import BeautifulSoup
 
 from tests.js_packages import js_package, require_command
 
-from .pages import SEARCH_PAGES
+from .pages import SEARCH_PAGES, kind_of_file
+
+# The theme's scripts each kind of page may load besides the search pages: progressive enhancement only.
+SCRIPTS = {"programme": ("programme.js", "offline.js"), "event": ("programme.js", "offline.js")}
 
 
 def test_nu_html_checker_reports_no_error(site):
@@ -37,24 +40,31 @@ def test_nu_html_checker_reports_no_error(site):
     assert result.returncode == 0, result.stderr
 
 
-def test_pages_contain_no_javascript_but_the_search(site):
-    """Only the search pages load a script, their own file; JSON-LD is data, not a script."""
-    found, search_scripts = [], []
+def test_scripts_only_as_our_own_files_on_the_pages_they_enhance(site):
+    """The search pages load search.js; the programme page and the event pages with sessions
+    programme.js (and offline.js); no other page loads a script, and none is inline. JSON-LD is
+    data, not a script."""
+    found, loaded = [], {}
     for path in site.paths:
         soup = BeautifulSoup(site.file(path).read_text(encoding="utf-8"), "html.parser")
+        allowed = ("search.js",) if path in SEARCH_PAGES.values() else SCRIPTS.get(kind_of_file(site, path), ())
         for script in soup.find_all("script"):
             if script.get("type") == "application/ld+json":
                 continue
-            if path in SEARCH_PAGES.values() and script.get("src", "").endswith("/theme/js/search.js") and not script.string:
-                search_scripts.append(path)
+            name = script.get("src", "").rpartition("/theme/js/")[2]
+            if name in allowed and not script.string:
+                loaded.setdefault(name, []).append(path)
             else:
                 found.append(f"{path}: {str(script)[:100]}")
+        if soup.select_one(".visitor-tools") and path not in loaded.get("programme.js", []):
+            found.append(f"{path}: has the controls of programme.js without loading it")
         for element in soup.find_all(True):
             for name, value in element.attrs.items():
                 if name.startswith("on") or (isinstance(value, str) and value.strip().lower().startswith("javascript:")):
                     found.append(f"{path}: <{element.name} {name}=…>")
     assert not found, "JavaScript in the pages:\n" + "\n".join(found)
-    assert sorted(search_scripts) == sorted(SEARCH_PAGES.values())
+    assert sorted(loaded["search.js"]) == sorted(SEARCH_PAGES.values())
+    assert {kind_of_file(site, path) for path in loaded["programme.js"]} == {"programme", "event"}
 
 
 def test_no_page_breaks_the_content_security_policy(each_site, csp_phone):

@@ -21,7 +21,8 @@ const sessions = [...document.querySelectorAll(".schedule .session")].map((card)
     card,
     schedule,
     id: `${schedule.event}-${card.id}`,
-    title: card.firstElementChild.textContent.trim(),
+    // as the site's calendars write it: without the page's soft hyphens and no-break spaces
+    title: card.firstElementChild.textContent.replace(/\u00ad/g, "").replace(/\s+/g, " ").trim(),
     time,
     day: card.closest(".day").querySelector("time").dateTime,
     start: time && new Date(time.dateTime),
