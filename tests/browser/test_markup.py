@@ -51,9 +51,9 @@ def test_scripts_only_as_our_own_files_on_the_pages_they_enhance(site):
         for script in soup.find_all("script"):
             if script.get("type") == "application/ld+json":
                 continue
-            name = script.get("src", "").rpartition("/theme/js/")[2]
-            if name in allowed and not script.string:
-                loaded.setdefault(name, []).append(path)
+            file = script.get("src", "").rpartition("/theme/js/")[2]
+            if file in allowed and not script.string:
+                loaded.setdefault(file, []).append(path)
             else:
                 found.append(f"{path}: {str(script)[:100]}")
         if soup.select_one(".visitor-tools") and path not in loaded.get("programme.js", []):
