@@ -14,7 +14,7 @@ from .host import host_server
 from .incremental import Rebuilder
 from .new_page import NewPageError, create_page
 from .report import Severity, blocks_build
-from .translation_status import missing_counterparts, source_diff, translation_status
+from .translation_status import missing_counterparts, source_diff, translation_status, unknown_originals
 
 
 def report(result: BuildResult, output_dir: Path) -> int:
@@ -56,6 +56,7 @@ def translations(settings: Path, diff: bool = False) -> int:
     content, languages = Path(site["PATH"]), site["LANGUAGES"]
     lines = [f"missing: {os.path.relpath(item.page)} (translate {os.path.relpath(item.source)})"
              for item in missing_counterparts(content, languages)]
+    lines += unknown_originals(content, languages)
     status = translation_status(content, languages)
     if not status.available:
         lines.append("outdated: cannot judge: this copy has no full git history (a tarball or a shallow clone)")

@@ -15,7 +15,7 @@ from pelican.plugins.programme.errors import ProgrammeError
 
 from .page_facts import PageFacts, read_page
 from .report import Problem, error, notice, warning
-from .translation_status import TranslationStatus
+from .translation_status import TranslationStatus, unknown_originals
 
 
 def check_settings(settings: dict) -> list[Problem]:
@@ -45,10 +45,10 @@ def check_site(settings: dict, site_dir: Path, pages: dict[str, PageFacts], sour
 
 def check_translations(settings: dict, status: TranslationStatus) -> list[Problem]:
     """Each translation whose source changed since: a notice, which publishes; a warning, which
-    does not, where OUTDATED_TRANSLATIONS_BLOCK is set. Uncommitted edits are `make translations`'
+    does not, where OUTDATED_TRANSLATIONS_BLOCK is set. An `Original:` naming no language: a warning. Uncommitted edits are `make translations`'
     business: a draft is no reason to warn."""
     make = warning if settings.get("OUTDATED_TRANSLATIONS_BLOCK", False) else notice
-    return [
+    return [warning(message) for message in unknown_originals(Path(settings["PATH"]), settings["LANGUAGES"])] + [
         make(f"{os.path.relpath(item.page)}: outdated translation: its source {os.path.relpath(item.source)} "
              f"changed on {item.changed.date().isoformat()}; `make translations DIFF=1` shows what changed")
         for item in status.outdated

@@ -12,6 +12,7 @@ is listed in the file NOT_NEEDED_FILE beside the content folder, changed nothing
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import subprocess
 from dataclasses import dataclass
@@ -74,6 +75,16 @@ def source_language(versions: list[Path], languages: tuple[str, ...]) -> str:
     """The language a page was written in first: the one its metadata names, else the first."""
     named = (_metadata(path).get(ORIGINAL_KEY, "").lower() for path in versions)
     return next((lang for lang in named if lang in languages), languages[0])
+
+
+def unknown_originals(content_dir: Path, languages: tuple[str, ...]) -> list[str]:
+    """An `Original:` that names none of the languages, which would silently count as the first."""
+    return [
+        f"{os.path.relpath(path)}: Original: {value} is none of LANGUAGES {', '.join(languages)}: write e.g. Original: {languages[-1]}"
+        for lang in languages
+        for path in sorted((content_dir / lang).rglob("*.md"))
+        if (value := _metadata(path).get(ORIGINAL_KEY)) is not None and value.lower() not in languages
+    ]
 
 
 def _metadata(path: Path) -> dict[str, str]:

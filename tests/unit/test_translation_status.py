@@ -7,7 +7,8 @@ import subprocess
 
 import pytest
 
-from sitebuild.translation_status import NOT_NEEDED_FILE, missing_counterparts, source_diff, translation_status
+from sitebuild.translation_status import (
+    NOT_NEEDED_FILE, missing_counterparts, source_diff, translation_status, unknown_originals)
 
 LANGS = ("de", "ru")
 GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
@@ -162,3 +163,11 @@ def test_the_dates_are_author_times(site):
     commit(site, "2021-05-03T23:30:00+02:00")
     [item] = translation_status(site / "content", LANGS).outdated
     assert item.changed == dt.datetime(2021, 5, 3, 21, 30, tzinfo=dt.timezone.utc)
+
+
+def test_an_original_naming_no_language_is_reported_with_its_file(site, monkeypatch):
+    monkeypatch.chdir(site)
+    write(site / "content" / "ru" / "a.md", "Original: russisch\nTitle: Страница\n\nТекст\n")
+    write(site / "content" / "ru" / "b.md", "original: RU\nTitle: Страница\n\nТекст\n")  # keys and values in any case
+    assert unknown_originals(site / "content", LANGS) == [
+        "content/ru/a.md: Original: russisch is none of LANGUAGES de, ru: write e.g. Original: ru"]
