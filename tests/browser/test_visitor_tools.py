@@ -241,6 +241,15 @@ def test_starred_sessions_filter_and_calendar_in_both_languages(second_site, new
     tab.locator("#abschied > button.star").click()  # a session without an end
     check_calendar(second_site, tab, "ru", saved_calendar(tab), {"eroeffnung", "abschied"})
 
+    # another event's page of the conference keeps them, and the programme page shows them all
+    tab.goto(second_site.url("/ru/zeitumstellung/"), wait_until="load")
+    assert tab.locator(".mine-save").text_content() == "Сохранить 0 заседаний в файл календаря"
+    tab.locator(".session > button.star").first.click()
+    tab.goto(second_site.url("/ru/programm/"), wait_until="load")
+    pressed = tab.locator(".session > button.star[aria-pressed=true]").evaluate_all("stars => stars.map(s => s.parentElement.id)")
+    assert len(pressed) == 3 and {"eroeffnung", "abschied"} < set(pressed)
+    assert tab.locator(".mine-save").text_content() == "Сохранить 3 заседания в файл календаря"
+
 
 def test_accessible_with_the_script_in_both_schemes(second_site, new_context, axe_script):
     """With marks, stars, the third reading and the filter on the page."""

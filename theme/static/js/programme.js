@@ -31,7 +31,8 @@ const sessions = [...document.querySelectorAll(".schedule .session")].map((card)
     held: !/session-(cancelled|postponed)/.test(card.className),
   };
 });
-const starred = new Set(JSON.parse(stored("starred") ?? "[]").filter((id) => sessions.some((s) => s.id === id)));
+// of the whole conference: an event's page shows and saves its own among them
+const starred = new Set(JSON.parse(stored("starred") ?? "[]"));
 
 // Now and next: marks on the cards, and one polite announcement when they change.
 function markNowAndNext() {
@@ -80,9 +81,10 @@ function showMine() {
 }
 function countStarred() {
   store("starred", JSON.stringify([...starred]));
-  const category = new Intl.PluralRules(lang).select(starred.size);
-  save.textContent = (words[`save${category[0].toUpperCase()}${category.slice(1)}`] ?? words.saveOther).replace("{n}", starred.size);
-  save.disabled = !starred.size;
+  const count = sessions.filter((s) => starred.has(s.id)).length;
+  const category = new Intl.PluralRules(lang).select(count);
+  save.textContent = (words[`save${category[0].toUpperCase()}${category.slice(1)}`] ?? words.saveOther).replace("{n}", count);
+  save.disabled = !count;
 }
 
 // RFC 5545: escaped text, lines folded at 75 octets, CRLF; times in UTC.
