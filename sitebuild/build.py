@@ -19,6 +19,7 @@ from pelican import Pelican, signals
 from pelican.settings import read_settings
 from pelican.plugins.bilingual.timestamp import source_date
 from pelican.plugins.programme.history import read_history
+from pelican.plugins.programme.model import Programme
 from pelican.plugins.typography.rules import load_dictionaries
 
 from . import checks, entry_page, page_facts, search_index, site_files
@@ -129,6 +130,17 @@ def build_language(
     return LanguageRun(collector.problems, pages, sources)
 
 
+def handed_to_runs(settings: dict, programme: Programme | None) -> dict:
+    """What a build reads once and hands every language run: the checked programme, its change
+    history and the status of the translations."""
+    history = read_history(Path(settings["PROGRAMME_FILE"]), Path(settings["CACHE_PATH"])) if programme else None
+    return {
+        "PROGRAMME": programme,
+        "PROGRAMME_HISTORY": history,
+        "TRANSLATION_STATUS": translation_status(Path(settings["PATH"]), settings["LANGUAGES"]),
+    }
+
+
 def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None) -> BuildResult:
     """Build into a staging folder beside output_dir and swap it in if nothing blocks.
 
@@ -138,9 +150,9 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
     strict = settings.get("STRICT", False) if strict is None else strict
     programme, programme_problems = checks.check_programme(settings)
     # read once for both languages: each version of the file costs a read and a validation
-    history = read_history(Path(settings["PROGRAMME_FILE"]), Path(settings["CACHE_PATH"])) if programme else None
-    translations = translation_status(Path(settings["PATH"]), settings["LANGUAGES"])
-    problems = checks.check_settings(settings) + programme_problems + checks.check_translations(settings, translations)
+    handed = handed_to_runs(settings, programme)
+    problems = checks.check_settings(settings) + programme_problems
+    problems += checks.check_translations(settings, handed["TRANSLATION_STATUS"])
     if blocks_build(problems, strict=False):
         return BuildResult(tuple(problems), published=False)
 
@@ -152,9 +164,7 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
         load_dictionaries(languages)  # before the language processes fork, which then share them
         pages, sources = {}, {}
         with ProcessPoolExecutor(max_workers=len(languages), mp_context=get_context("fork")) as pool:
-            # Each run gets the programme read and checked above, its history and the translation
-            # status, instead of reading them again.
-            handed = {"PROGRAMME": programme, "PROGRAMME_HISTORY": history, "TRANSLATION_STATUS": translations}
+            # Each run gets what was read and checked above (handed), instead of reading it again.
             runs = [
                 pool.submit(build_language, settings_file, settings, lang, staging, handed, read_pages=True)
                 for lang in languages

@@ -19,7 +19,7 @@ from pathlib import Path
 from subprocess import Popen
 
 from . import checks, search_index
-from .build import BuildResult, build_language, build_site, site_settings
+from .build import BuildResult, build_language, build_site, handed_to_runs, site_settings
 from .report import blocks_build
 
 
@@ -76,13 +76,15 @@ def rebuild_pages(
     for page in pages:
         by_language.setdefault(page.relative_to(content).parts[0], set()).add(str(page))
     # programme.yaml did not change since the last good build (else everything is rebuilt), so it
-    # reads without problems; read once here, as in a full build, not by each language run.
+    # reads without problems; read once here, as in a full build, not by each language run, with
+    # what else a full build hands the runs (the pages show the changes and translation notes).
     programme, problems = checks.check_programme(settings)
+    handed = handed_to_runs(settings, programme)
     started = time.time()
     with ProcessPoolExecutor(max_workers=len(by_language), mp_context=get_context("fork")) as pool:
         runs = [
             pool.submit(
-                build_language, settings_file, settings, lang, output_dir, {"PROGRAMME": programme, "SELECTED_SOURCES": sources}
+                build_language, settings_file, settings, lang, output_dir, {**handed, "SELECTED_SOURCES": sources}
             )
             for lang, sources in by_language.items()
         ]
