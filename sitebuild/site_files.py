@@ -27,6 +27,7 @@ WORKER_SOURCE = Path(__file__).with_name("offline-worker.js")
 # The search runs Pagefind's WebAssembly, which browsers compile only under 'wasm-unsafe-eval';
 # it allows no eval() of JavaScript. One policy serves all pages: hosts join the policies of
 # overlapping path rules, and the browser would then enforce the stricter one on the search page.
+# The offline worker is a script of the site's own: worker-src falls back to script-src.
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'none'",
