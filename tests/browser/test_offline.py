@@ -32,7 +32,9 @@ WORKER_READY = """async () => {
 
 # The cache names once the new worker has dropped the old cache (or after ten seconds).
 REPLACED = """async (old) => {
-  for (let tries = 0; tries < 100; tries++) {
+  // as the browser does on a navigation, but without waiting for its own timing under load
+  await (await navigator.serviceWorker.getRegistration())?.update();
+  for (let tries = 0; tries < 300; tries++) {
     const names = await caches.keys();
     if (names.length === 1 && names[0] !== old) return names;
     await new Promise((done) => setTimeout(done, 100));
