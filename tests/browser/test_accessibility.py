@@ -41,6 +41,17 @@ FOCUSED = """() => {
 }"""
 
 
+def axe_violations(tab, axe_script, where: str) -> list[str]:
+    """axe-core on the page open in tab, in the light and then in the dark colour scheme."""
+    tab.add_script_tag(path=str(axe_script))
+    found = []
+    for scheme in ("light", "dark"):
+        tab.emulate_media(color_scheme=scheme)
+        found += [f"{where}, {scheme}: {v['id']} ({v['impact']}) {v['help']}\n    " + "\n    ".join(v["targets"])
+                  for v in tab.evaluate(AXE_RUN)]
+    return found
+
+
 def test_axe_finds_no_violation_in_light_or_dark_mode(each_site, tab, axe_script):
     """One page of each kind loaded once per viewport; axe runs in the light, then in the dark
     colour scheme. Pages of one kind share their template; their texts are checked by the Nu HTML
@@ -49,14 +60,7 @@ def test_axe_finds_no_violation_in_light_or_dark_mode(each_site, tab, axe_script
     for path in one_page_per_kind(site, site.paths):
         tab.emulate_media(color_scheme="light")
         visit(tab, site, path)
-        tab.add_script_tag(path=str(axe_script))
-        for scheme in ("light", "dark"):
-            tab.emulate_media(color_scheme=scheme)
-            for v in tab.evaluate(AXE_RUN):
-                found.append(
-                    f"{label(tab, path)}, {scheme}: {v['id']} ({v['impact']}) {v['help']}\n    "
-                    + "\n    ".join(v["targets"])
-                )
+        found += axe_violations(tab, axe_script, label(tab, path))
     assert not found, f"{len(found)} axe violations:\n" + "\n".join(found)
 
 

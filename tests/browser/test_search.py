@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 
 from .pages import SEARCH_PAGES, visit
-from .test_accessibility import AXE_RUN
+from .test_accessibility import axe_violations
 
 RESULTS = ".search-results a"
 
@@ -124,9 +124,6 @@ def test_axe_finds_no_violation_in_the_search_results(site, phone, axe_script):
         visit(tab, site, path)
         search(tab, query)
         assert tab.locator(".search-results li").count() > 0
-        tab.add_script_tag(path=str(axe_script))
-        for scheme in ("light", "dark"):
-            tab.emulate_media(color_scheme=scheme)
-            found += [f"{path} {scheme}: {v['id']} {v['help']} {v['targets']}" for v in tab.evaluate(AXE_RUN)]
+        found += axe_violations(tab, axe_script, path)
     tab.close()
     assert not found, "\n".join(found)

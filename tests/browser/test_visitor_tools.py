@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup
 from tests.js_packages import js_package, require_command
 
 from .conftest import DESKTOP, TIMEOUT_MS
-from .test_accessibility import AXE_RUN
+from .test_accessibility import axe_violations
 
 READ_ICAL = Path(__file__).resolve().parents[1] / "js" / "read_ical.mjs"
 VLADIVOSTOK = ZoneInfo("Asia/Vladivostok")
@@ -258,10 +258,7 @@ def test_accessible_with_the_script_in_both_schemes(second_site, new_context, ax
     for path in ("/de/programm/", EVENT.format(lang="ru")):
         tab = open_at(context, second_site, path, at("2021-12-30", "10:30"))
         tab.locator("#eroeffnung > button.star").click()
-        tab.add_script_tag(path=str(axe_script))
-        for scheme in ("light", "dark"):
-            tab.emulate_media(color_scheme=scheme)
-            found += [f"{path}, {scheme}: {v['id']} ({v['impact']}) {v['help']}: {v['targets']}" for v in tab.evaluate(AXE_RUN)]
+        found += axe_violations(tab, axe_script, path)
         tab.close()
     assert not found, "\n".join(found)
 

@@ -85,16 +85,20 @@ def copy_fixture(name: str, root: Path) -> Site:
     return Site(root)
 
 
-@pytest.fixture(scope="session")
-def basic_site(tmp_path_factory) -> Site:
-    """The basic fixture site, built once for the tests that only read it."""
-    site = copy_fixture("basic", tmp_path_factory.mktemp("built") / "basic")
+def built_cleanly(site: Site) -> Site:
+    """The site built in its own folder, as `make html` there; it must publish without a problem."""
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(site.root)
         result = site.build()
     assert result.published, messages(result)
     assert result.problems == (), messages(result)
     return site
+
+
+@pytest.fixture(scope="session")
+def basic_site(tmp_path_factory) -> Site:
+    """The basic fixture site, built once for the tests that only read it."""
+    return built_cleanly(copy_fixture("basic", tmp_path_factory.mktemp("built") / "basic"))
 
 
 SITE_URL = "https://staedtepartner.example"

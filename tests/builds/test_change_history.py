@@ -23,7 +23,7 @@ from tests.browser import test_markup
 from tests.browser.conftest import Site as ServedSite, address_path
 from tests.unit.test_export_ical import by_icalendar, by_vobject
 
-from .conftest import Site, as_read, copy_fixture, messages
+from .conftest import Site, as_read, built_cleanly, copy_fixture
 
 GIT = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org", "GIT_COMMITTER_NAME": "Editor",
        "GIT_COMMITTER_EMAIL": "editor@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
@@ -82,15 +82,6 @@ def git(directory: Path, *arguments: str, date: str = "2021-05-01T10:00:00+00:00
     subprocess.run(["git", *arguments], cwd=directory, env=env, check=True, capture_output=True)
 
 
-def build(site: Site) -> Site:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(site.root)
-        result = site.build()
-    assert result.published, messages(result)
-    assert result.problems == (), messages(result)
-    return site
-
-
 @pytest.fixture(scope="module")
 def repository(tmp_path_factory) -> Site:
     site = copy_fixture("basic", tmp_path_factory.mktemp("history") / "basic")
@@ -104,7 +95,7 @@ def repository(tmp_path_factory) -> Site:
     for date, reception in STEPS:
         programme.write_text(base.replace(OPENING, reception + OPENING), encoding="utf-8")
         git(site.root, "commit", "-q", "-m", "Reception", "programme.yaml", date=date)
-    return build(site)
+    return built_cleanly(site)
 
 
 def changes_page(site: Site, lang: str):
@@ -186,7 +177,7 @@ def test_the_session_calendar_counts_its_changes_in_sequence(repository):
 def test_a_clone_builds_byte_identical(repository, tmp_path):
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", f"file://{repository.root}", str(clone))
-    build(Site(clone))
+    built_cleanly(Site(clone))
     first, second = repository.snapshot(), Site(clone).snapshot()
     assert first.keys() == second.keys()
     assert [path for path in first if first[path] != second[path]] == []
@@ -199,7 +190,7 @@ def test_a_commit_listed_as_a_correction_changes_nothing_for_visitors(repository
                          capture_output=True, text=True, check=True).stdout
     moved = next(commit for commit, date in (line.split() for line in log.splitlines()) if date.startswith("2021-05-05"))
     (clone / "programme-corrections.txt").write_text(f"# a typo in the time\n{moved[:10]}  # Reception\n", encoding="utf-8")
-    site = build(Site(clone))
+    site = built_cleanly(Site(clone))
     for lang in ("de", "ru"):
         found = [" ".join(item.get_text().split()) for item in changes_page(site, lang).select("main li[id]")]
         assert found == [sentence for day, sentence in EXPECTED[lang] if day not in ("5. Mai 2021", "5 мая 2021 г.")]
@@ -215,7 +206,7 @@ def test_a_copy_without_history_builds_and_says_so(repository, tmp_path, copy):
         shutil.copytree(repository.root, target, symlinks=True, ignore=shutil.ignore_patterns(".git", "output", "cache"))
     else:
         git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repository.root}", str(target))
-    site = build(Site(target))
+    site = built_cleanly(Site(target))
     for lang in ("de", "ru"):
         page = changes_page(site, lang)
         assert " ".join(page.main.get_text().split()) == f"{TITLE[lang]} {UNAVAILABLE[lang]}"

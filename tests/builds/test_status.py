@@ -9,7 +9,7 @@ import json
 import icalendar
 import pytest
 
-from .conftest import copy_fixture, messages
+from .conftest import built_cleanly, copy_fixture
 
 
 def text(node) -> str:
@@ -33,12 +33,7 @@ def status_site(tmp_path_factory):
         assert yaml.count(old) == 1, old
         yaml = yaml.replace(old, new)
     programme.write_text(yaml, encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(site.root)
-        result = site.build()
-    assert result.published, messages(result)
-    assert result.problems == (), messages(result)
-    return site
+    return built_cleanly(site)
 
 
 WORDS = {
