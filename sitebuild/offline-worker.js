@@ -17,13 +17,16 @@ self.addEventListener("activate", (event) => {
 
 // Network first: a programme changes (a room, an hour), so online visitors always get the
 // published version, which also refreshes the copy; the copy serves only when the network fails.
+// "no-cache" asks the server every time (a 304 costs little): a page the browser's HTTP cache
+// still deems fresh would otherwise hide a newly published programme. By URL, because a
+// navigation's own Request cannot take options.
 const kept = new Set(PRECACHE.map((url) => new URL(url, self.location).href));
 
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || !kept.has(request.url)) return;
   event.respondWith(
-    fetch(request).then(
+    fetch(request.url, { cache: "no-cache", credentials: "same-origin" }).then(
       (response) => {
         if (response.ok) {
           const copy = response.clone();
