@@ -5,34 +5,44 @@ Where a page says the same thing, the msgid is the page's, so both read alike.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from .l10n import format_previous_start
 from .model import Interpretation, PreviousStart, Status
 
 
+def N_(message: str) -> str:
+    """Marks a msgid where it is declared (one of Babel's default keywords, so `make i18n-extract`
+    finds it); export_words() translates it."""
+    return message
+
+
 @dataclass(frozen=True)
 class ExportWords:
-    time_to_be_announced: str
-    room_to_be_announced: str
-    coordinated_by: str  # followed by the names: "Koordination: A und B"
-    online: str  # a label before the access, and the place of an online session without one
-    join_online: str  # the title of the link to take part
-    join_via: str  # the same with the platform: "%(platform)s"
-    link_follows: str
-    link_follows_via: str  # "%(platform)s"
+    """Each word's default is its msgid; export_words() gives the run's translation of it."""
+
     speakers: Callable[[int], str]  # a label before the names, by their number
     spoken_languages: Callable[[int], str]  # a label before the languages, by their number
-    simultaneous: str  # "with simultaneous interpreting", after the languages
-    consecutive: str
-    interpreted: str  # interpreted; how is not announced
-    not_interpreted: str
-    cancelled: str
-    postponed: str  # the new date is not known yet
-    rescheduled: str
-    rescheduled_from: str  # "%(date)s": the earlier day or month
-    cancelled_title: str  # "%(title)s", for apps that show no status
-    postponed_title: str
+    time_to_be_announced: str = N_("Time to be announced")
+    room_to_be_announced: str = N_("Room to be announced")
+    coordinated_by: str = N_("Coordinated by")  # followed by the names: "Koordination: A und B"
+    online: str = N_("Online")  # a label before the access, and the place of an online session without one
+    join_online: str = N_("Join online")  # the title of the link to take part
+    join_via: str = N_("Join via %(platform)s")
+    link_follows: str = N_("Link follows")
+    link_follows_via: str = N_("Link (%(platform)s) follows")
+    simultaneous: str = N_("with simultaneous interpreting")  # after the languages
+    consecutive: str = N_("with consecutive interpreting")
+    interpreted: str = N_("with interpreting")  # interpreted; how is not announced
+    not_interpreted: str = N_("without interpreting")
+    cancelled: str = N_("Cancelled")
+    postponed: str = N_("Postponed, new date to follow")
+    rescheduled: str = N_("Rescheduled")
+    rescheduled_from: str = N_("Rescheduled; originally planned: %(date)s")  # the earlier day or month
+    # Translators: the title of a cancelled session or event in calendars and conference apps.
+    cancelled_title: str = N_("Cancelled: %(title)s")
+    # Translators: the title of a postponed session or event (the new date is not known yet).
+    postponed_title: str = N_("Postponed: %(title)s")
 
     def interpretation(self, kind: Interpretation) -> str:
         return {
@@ -56,29 +66,10 @@ class ExportWords:
 
 
 def export_words(gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str]) -> ExportWords:
-    """The words through gettext; `make i18n-extract` finds these msgids here (babel.cfg)."""
+    """The words in the run's language: every msgid declared above, and the counted labels."""
     return ExportWords(
-        time_to_be_announced=gettext("Time to be announced"),
-        room_to_be_announced=gettext("Room to be announced"),
-        coordinated_by=gettext("Coordinated by"),
-        online=gettext("Online"),
-        join_online=gettext("Join online"),
-        join_via=gettext("Join via %(platform)s"),
-        link_follows=gettext("Link follows"),
-        link_follows_via=gettext("Link (%(platform)s) follows"),
         # Translators: in calendars, before the names of the people who speak in a session.
         speakers=lambda count: ngettext("Presenter", "Presenters", count),
         spoken_languages=lambda count: ngettext("Spoken language", "Spoken languages", count),
-        simultaneous=gettext("with simultaneous interpreting"),
-        consecutive=gettext("with consecutive interpreting"),
-        interpreted=gettext("with interpreting"),
-        not_interpreted=gettext("without interpreting"),
-        cancelled=gettext("Cancelled"),
-        postponed=gettext("Postponed, new date to follow"),
-        rescheduled=gettext("Rescheduled"),
-        rescheduled_from=gettext("Rescheduled; originally planned: %(date)s"),
-        # Translators: the title of a cancelled session or event in calendars and conference apps.
-        cancelled_title=gettext("Cancelled: %(title)s"),
-        # Translators: the title of a postponed session or event (the new date is not known yet).
-        postponed_title=gettext("Postponed: %(title)s"),
+        **{word.name: gettext(word.default) for word in fields(ExportWords) if isinstance(word.default, str)},
     )
