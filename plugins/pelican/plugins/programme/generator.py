@@ -47,21 +47,8 @@ class ProgrammeGenerator(Generator):
         self.programme_file = os.path.relpath(site.programme_file)
         # read once by the build that started this run, or here by a plain Pelican run
         self.programme = programme = site.programme or read_programme(self.programme_file)
-        event_ids = {event.id for event in programme.events}
-        pages_with_event = [page for page in _pages(self.context) if hasattr(page, "event")]
-        for page in pages_with_event:
-            if page.event not in event_ids:
-                logger.warning(
-                    "%s: Event: %s is not an event of %s: use one of %s",
-                    os.path.relpath(page.source_path), page.event, self.programme_file, ", ".join(sorted(event_ids)),
-                )
-        # An event's own page is a page (not a news item) that names it.
-        event_pages = {page.event: page for page in self.context["pages"] if getattr(page, "event", None) in event_ids}
+        event_pages = self._event_pages(programme, lang)
         self.event_urls = {event_id: page.url for event_id, page in event_pages.items()}
-        for event_id in sorted(event_ids - self.event_urls.keys()):
-            logger.warning(
-                "event %s has no page in content/%s/: create one with `Event: %s` in its metadata", event_id, lang, event_id
-            )
         self.person_urls = {person.id: export_paths.person_page(site.people_path, person.id) for person in programme.people}
         translations = load_translations(site.theme / "translations", lang)
         gettext = translations.gettext
@@ -95,6 +82,23 @@ class ProgrammeGenerator(Generator):
         self.photos = {photo_path(self.person_urls[p.id], p): p.photo.file for p in programme.people if p.photo}
         self._add_people_pages(gettext)
         self._add_change_page(gettext, view, changes_url)
+
+    def _event_pages(self, programme, lang: str) -> dict:
+        """Each event's own page: a page (not a news item) that names it; a warning for a page that
+        names no event of the programme, and for an event without a page."""
+        event_ids = {event.id for event in programme.events}
+        for page in _pages(self.context):
+            if hasattr(page, "event") and page.event not in event_ids:
+                logger.warning(
+                    "%s: Event: %s is not an event of %s: use one of %s",
+                    os.path.relpath(page.source_path), page.event, self.programme_file, ", ".join(sorted(event_ids)),
+                )
+        event_pages = {page.event: page for page in self.context["pages"] if getattr(page, "event", None) in event_ids}
+        for event_id in sorted(event_ids - event_pages.keys()):
+            logger.warning(
+                "event %s has no page in content/%s/: create one with `Event: %s` in its metadata", event_id, lang, event_id
+            )
+        return event_pages
 
     def _add_people_pages(self, gettext) -> None:
         """A page for each person and an index of them, as Pelican pages among the others, so that
