@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
+from pelican.plugins.bilingual.git_history import full_history, git, listed_commits
+
 ORIGINAL_KEY = "original"  # the metadata naming a page's source language: `Original: ru`
 # Beside the content folder: commits already made whose source changes need no translation. Like
 # programme-corrections.txt (and git's blame.ignoreRevsFile): one hash a line, # for comments.
@@ -100,12 +102,12 @@ def _metadata(path: Path) -> dict[str, str]:
 
 def translation_status(content_dir: Path, languages: tuple[str, ...]) -> TranslationStatus:
     """Every translation whose source changed after it; unavailable outside a full git history."""
-    git = _Git(content_dir.resolve())
+    repository = _Git(content_dir.resolve())
     try:
-        if not git.full_history():
+        if not full_history(repository.directory):
             return TranslationStatus(available=False)
-        dirty = git.uncommitted()
-        not_needed = _listed_commits(content_dir.resolve().parent / NOT_NEEDED_FILE)
+        dirty = repository.uncommitted()
+        not_needed = listed_commits(content_dir.resolve().parent / NOT_NEEDED_FILE)
         shared = set.intersection(*(pages_by_name(content_dir, lang) for lang in languages))
         outdated = []
         for name in sorted(shared):
@@ -113,10 +115,10 @@ def translation_status(content_dir: Path, languages: tuple[str, ...]) -> Transla
             source_lang = source_language(list(versions.values()), languages)
             source = versions[source_lang]
             for lang, page in versions.items():
-                since = git.last_commit(page) if lang != source_lang else None
+                since = repository.last_commit(page) if lang != source_lang else None
                 if since is None:
                     continue  # the source itself, or a translation not yet committed: in the making
-                changes = [date for commit, date, message, files in git.changes_since(since)
+                changes = [date for commit, date, message, files in repository.changes_since(since)
                            if source.resolve() in files
                            and not commit.startswith(not_needed) and not _NOT_NEEDED_LINE.search(message)]
                 if changes or source.resolve() in dirty:
@@ -132,11 +134,6 @@ def source_diff(item: Outdated) -> str:
     return _Git(item.source.resolve().parent).run("diff", item.since, "--", item.source.resolve().name)
 
 
-def _listed_commits(file: Path) -> tuple[str, ...]:
-    lines = file.read_text(encoding="utf-8").splitlines() if file.is_file() else []
-    return tuple(word for line in lines if (word := line.split("#", 1)[0].strip()))
-
-
 class _Git:
     """git in one folder: two log reads answer for every page, however many there are."""
 
@@ -145,14 +142,7 @@ class _Git:
         self.changes_since = cache(self._changes_since)
 
     def run(self, *arguments: str) -> str:
-        return subprocess.run(["git", *arguments], cwd=self.directory, capture_output=True, text=True, check=True).stdout
-
-    def full_history(self) -> bool:
-        """A shallow clone (CI's default) knows only its last commits: no history rather than a wrong one."""
-        try:
-            return self.run("rev-parse", "--is-shallow-repository").strip() == "false"
-        except subprocess.CalledProcessError:  # not a git repository
-            return False
+        return git(self.directory, *arguments)
 
     @cached_property
     def top(self) -> Path:

@@ -6,6 +6,8 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
+from pelican.plugins.bilingual.git_history import full_history, git
+
 
 def commit_times(directory: Path, *paths: str) -> list[dt.datetime] | None:
     """The author times of the commits that changed paths (all commits without paths), newest
@@ -14,12 +16,11 @@ def commit_times(directory: Path, *paths: str) -> list[dt.datetime] | None:
     Author times, because a rebase or cherry-pick keeps them. A shallow clone (CI's default)
     knows only its last commits, so it is treated as having no history rather than a wrong one.
     """
-    try:
-        shallow = _git(directory, "rev-parse", "--is-shallow-repository")
-        log = _git(directory, "log", "--format=%at", *(["--follow", "--", *paths] if paths else []))
-    except (OSError, subprocess.CalledProcessError):
+    if not full_history(directory):
         return None
-    if shallow.strip() == "true":
+    try:
+        log = git(directory, "log", "--format=%at", *(["--follow", "--", *paths] if paths else []))
+    except (OSError, subprocess.CalledProcessError):
         return None
     return [dt.datetime.fromtimestamp(int(stamp), tz=dt.timezone.utc) for stamp in log.split()]
 
@@ -30,6 +31,3 @@ def added_and_changed(path: Path) -> tuple[dt.datetime, dt.datetime] | None:
     times = commit_times(path.parent, path.name)
     return (times[-1], times[0]) if times else None
 
-
-def _git(directory: Path, *arguments: str) -> str:
-    return subprocess.run(["git", *arguments], cwd=directory, capture_output=True, text=True, check=True).stdout

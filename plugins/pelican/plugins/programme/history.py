@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from pelican.plugins.bilingual.git_history import full_history, git, listed_commits
+
 from .errors import ProgrammeError
 from .model import Event, Programme, Session, Status
 from .reading import read_programme_text
@@ -79,13 +81,6 @@ class History:
 CORRECTIONS_FILE = "programme-corrections.txt"
 
 
-def corrections(directory: Path) -> tuple[str, ...]:
-    """The commit hashes (or their starts) listed in the corrections file, if there is one."""
-    file = directory / CORRECTIONS_FILE
-    lines = file.read_text(encoding="utf-8").splitlines() if file.is_file() else []
-    return tuple(word for line in lines if (word := line.split("#", 1)[0].strip()))
-
-
 def read_history(path: Path, cache: Path | None = None) -> History:
     """The changes of the programme file at path, from every commit that touched it; unavailable
     outside a full git history (a tarball, a shallow clone: it would know only its last commits).
@@ -97,20 +92,20 @@ def read_history(path: Path, cache: Path | None = None) -> History:
     """
     directory, name = path.resolve().parent, path.name
     try:
-        if _git(directory, "rev-parse", "--is-shallow-repository").strip() != "false":
+        if not full_history(directory):
             return History.unavailable()
-        log = _git(directory, "log", "--reverse", "--format=%H %at", "--", name).split("\n")
+        log = git(directory, "log", "--reverse", "--format=%H %at", "--", name).split("\n")
         commits = [(commit, dt.datetime.fromtimestamp(int(stamp), tz=dt.timezone.utc))
                    for commit, stamp in (line.split() for line in log if line)]
         blobs = _blobs(directory, [f"{commit}:./{name}" for commit, _ in commits])
         comparisons = _Comparisons(directory, name, cache)
-        corrected = corrections(directory)
+        corrected = listed_commits(directory / CORRECTIONS_FILE)
         changes: list[Change] = []
         last = None  # the last version that reads
         for (commit, date), blob in zip(commits, blobs):
             if blob is None or blob == last or not comparisons.reads(blob):
                 continue  # removed, unchanged, or a version that does not read: the next is compared with the last good one
-            if last is not None and not (corrected and commit.startswith(corrected)):
+            if last is not None and not commit.startswith(corrected):
                 changes.extend(Change(date, commit, *found) for found in comparisons.between(last, blob))
             last = blob
         comparisons.save()
@@ -152,7 +147,7 @@ class _Comparisons:
 
     def _programme(self, blob: str) -> Programme | None:
         if blob not in self.programmes:
-            text = _git(self.directory, "cat-file", "blob", blob)
+            text = git(self.directory, "cat-file", "blob", blob)
             try:
                 self.programmes[blob] = read_programme_text(text, self.name)
             except ProgrammeError:
@@ -181,9 +176,6 @@ def _blobs(directory: Path, objects: list[str]) -> list[str | None]:
                             text=True, check=True).stdout
     return [None if line.endswith("missing") else line.split()[0] for line in output.splitlines()]
 
-
-def _git(directory: Path, *arguments: str) -> str:
-    return subprocess.run(["git", *arguments], cwd=directory, capture_output=True, encoding="utf-8", check=True).stdout
 
 
 # --- comparing two versions --------------------------------------------------------------------
