@@ -9,8 +9,6 @@ timed session (the opening, 28 June 2021 18:00–20:00 in Moscow); the second fi
 from __future__ import annotations
 
 import datetime as dt
-import json
-import subprocess
 from pathlib import Path
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
@@ -20,12 +18,12 @@ import pytest
 from babel.dates import format_date
 from bs4 import BeautifulSoup
 
-from tests.js_packages import js_package, require_command
+# by_icaljs is a fixture: imported, it serves this module too
+from tests.unit.test_export_ical import by_icaljs  # noqa: F401
 
 from .conftest import DESKTOP, TIMEOUT_MS
 from .test_accessibility import axe_violations
 
-READ_ICAL = Path(__file__).resolve().parents[1] / "js" / "read_ical.mjs"
 VLADIVOSTOK = ZoneInfo("Asia/Vladivostok")
 EVENT = "/{lang}/jahreswechsel/"  # the second fixture's four days over New Year
 MARKS = "() => Object.fromEntries([...document.querySelectorAll('.now-mark:not([hidden])')].map(m => [m.closest('.session').id, m.textContent]))"
@@ -165,21 +163,13 @@ def site_calendar(site, lang: str, event_id: str) -> dict[str, icalendar.Event]:
     return {str(c["uid"]): c for c in calendar.walk("VEVENT")}
 
 
-def icaljs(data: bytes) -> dict:
-    node = require_command("node", "the ical.js check needs Node.js (install Node.js 20 or later)")
-    js_package("ical.js")
-    result = subprocess.run([node, str(READ_ICAL)], input=data, capture_output=True, check=False)
-    assert result.returncode == 0, result.stderr.decode()
-    return json.loads(result.stdout)
-
-
 def saved_calendar(tab) -> bytes:
     with tab.expect_download() as download:
         tab.locator(".mine-save").click()
     return Path(download.value.path()).read_bytes()
 
 
-def check_calendar(site, tab, lang: str, data: bytes, starred: set[str]) -> None:
+def check_calendar(site, tab, lang: str, data: bytes, starred: set[str], icaljs) -> None:
     """The download against the site's own calendar of the event, read by icalendar and ical.js."""
     assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
     own = site_calendar(site, lang, "jahreswechsel")
@@ -195,14 +185,14 @@ def check_calendar(site, tab, lang: str, data: bytes, starred: set[str]) -> None
                 assert event.decoded(name) == site_event.decoded(name) and event.decoded(name).utcoffset() == dt.timedelta(0)
         assert isinstance(event.decoded("dtstamp"), dt.datetime)
         assert str(event["url"]) == urljoin(tab.url, str(site_event["url"]))
-    by_icaljs = {e["uid"]: e for e in icaljs(data)["events"]}
-    assert by_icaljs.keys() == uids
-    for uid, event in by_icaljs.items():
+    read_by_icaljs = {e["uid"]: e for e in icaljs(data)["events"]}
+    assert read_by_icaljs.keys() == uids
+    for uid, event in read_by_icaljs.items():
         assert event["summary"] == str(own[uid]["summary"])
         assert event["start"]["unix"] == int(own[uid].decoded("dtstart").timestamp())
 
 
-def test_starred_sessions_filter_and_calendar_in_both_languages(second_site, new_context):
+def test_starred_sessions_filter_and_calendar_in_both_languages(second_site, new_context, by_icaljs):
     context = new_context("Europe/Berlin")
     tab = open_at(context, second_site, EVENT.format(lang="de"), at("2021-12-01", "12:00"))
     stars, save = tab.locator(".session > button.star"), tab.locator(".mine-save")
@@ -224,7 +214,7 @@ def test_starred_sessions_filter_and_calendar_in_both_languages(second_site, new
     only_mine.click()
     assert only_mine.get_attribute("aria-pressed") == "true"
     assert tab.evaluate(VISIBLE_SESSIONS) == ["eroeffnung", "silvester"]
-    check_calendar(second_site, tab, "de", saved_calendar(tab), {"eroeffnung", "silvester"})
+    check_calendar(second_site, tab, "de", saved_calendar(tab), {"eroeffnung", "silvester"}, by_icaljs)
 
     # the other language, the same conference: the same stars, words and plurals of its own
     tab.goto(second_site.url(EVENT.format(lang="ru")), wait_until="load")
@@ -239,7 +229,7 @@ def test_starred_sessions_filter_and_calendar_in_both_languages(second_site, new
         tab.locator(f"#{session_id} > button.star").click()
     assert tab.locator(".mine-save").text_content() == "Сохранить 1 заседание в файл календаря"
     tab.locator("#abschied > button.star").click()  # a session without an end
-    check_calendar(second_site, tab, "ru", saved_calendar(tab), {"eroeffnung", "abschied"})
+    check_calendar(second_site, tab, "ru", saved_calendar(tab), {"eroeffnung", "abschied"}, by_icaljs)
 
     # another event's page of the conference keeps them, and the programme page shows them all
     tab.goto(second_site.url("/ru/zeitumstellung/"), wait_until="load")
