@@ -9,6 +9,7 @@ and the site says so instead of guessing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import pickle
@@ -114,10 +115,12 @@ def read_history(path: Path, cache: Path | None = None) -> History:
     return History(available=True, changes=tuple(reversed(changes)))
 
 
-# Compared versions are only valid for the code that compared them: the cache's name holds it.
-_CODE = hashlib.sha256(b"".join(
-    file.read_bytes() for file in sorted(Path(__file__).parent.glob("*.py")) + [Path(__file__).with_name("schema.yaml")]
-)).hexdigest()[:16]
+@functools.cache
+def _code_version() -> str:
+    """Compared versions are only valid for the code that compared them: the cache's name holds
+    a hash of it. Read when a history is compared, not whenever the plugin is imported."""
+    files = sorted(Path(__file__).parent.glob("*.py")) + [Path(__file__).with_name("schema.yaml")]
+    return hashlib.sha256(b"".join(file.read_bytes() for file in files)).hexdigest()[:16]
 
 
 class _Comparisons:
@@ -125,7 +128,7 @@ class _Comparisons:
 
     def __init__(self, directory: Path, name: str, cache: Path | None) -> None:
         self.directory, self.name = directory, os.path.relpath(directory / name)  # photos are found beside it
-        self.file = cache / f"programme-history-{_CODE}.pickle" if cache else None
+        self.file = cache / f"programme-history-{_code_version()}.pickle" if cache else None
         self.known: dict = {}  # blob -> whether it reads; (blob, blob) -> the changes between them
         self.programmes: dict[str, Programme | None] = {}
         self.added = False
