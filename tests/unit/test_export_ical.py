@@ -126,16 +126,27 @@ def by_vobject(data: bytes) -> dict[str, object]:
 
 @pytest.fixture(scope="session")
 def by_icaljs():
+    """ical.js's reading of a file, from one Node.js process for the whole session."""
     node = require_command("node", "the ical.js check needs Node.js (install Node.js 20 or later)")
     js_package("ical.js")
+    reader = subprocess.Popen(
+        [node, str(JS / "read_ical.mjs")], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8"
+    )
 
     def read(data: bytes) -> dict:
-        result = subprocess.run([node, str(JS / "read_ical.mjs")], input=data, capture_output=True, check=False)
-        if result.returncode:
-            pytest.fail(f"ical.js could not read the file:\n{result.stderr.decode()}")
-        return json.loads(result.stdout)
+        reader.stdin.write(json.dumps(data.decode("utf-8")) + "\n")
+        reader.stdin.flush()
+        answer = reader.stdout.readline()
+        if not answer:
+            pytest.fail(f"the ical.js reader ended (exit {reader.wait()})")
+        reading = json.loads(answer)
+        if "error" in reading:
+            pytest.fail(f"ical.js could not read the file: {reading['error']}")
+        return reading
 
-    return read
+    yield read
+    reader.stdin.close()
+    reader.wait()
 
 
 def utc_by_icalendar(component: icalendar.Event, name: str) -> dt.datetime:
