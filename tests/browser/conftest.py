@@ -7,10 +7,7 @@ Debian package when it runs as root). A missing browser, Java or npm fails the t
 
 from __future__ import annotations
 
-import fcntl
 import os
-import subprocess
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +16,12 @@ import pytest
 
 from sitebuild.chromium import CHROMIUM, CHROMIUM_ARGS
 from sitebuild.host import host_server
-from tests.builds.conftest import copy_fixture
+# fixtures: each site is built once for the build and the browser tests
+from tests.builds.conftest import real_site, second_conference  # noqa: F401
 from tests.js_packages import js_package
+
+from .pages import PROGRAMME_KINDS
+from .survey import survey
 
 try:
     from playwright.sync_api import sync_playwright
@@ -40,6 +41,7 @@ class Site:
     root: Path
     base: str
     paths: tuple[str, ...]
+    kinds: frozenset[str] | None = None  # the kinds of page one_page_per_kind picks from; None: all
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -63,42 +65,30 @@ def address_path(root: Path, file: Path) -> str:
     return "/" + relative
 
 
-def _built_and_served(project: Path, output: Path):
-    """Builds the site of project into output as `make html` does and serves it; yields a Site."""
-    # Each test worker builds its own copy; one at a time, as they may share a content cache.
-    with (PROJECT / "cache").with_suffix(".lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        result = subprocess.run(
-            [sys.executable, "-m", "sitebuild", "html", "--output", str(output)],
-            cwd=project,
-            env={**os.environ, "PYTHONPATH": str(PROJECT)},  # sitebuild is the project's, not installed
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    if result.returncode:
-        pytest.fail(f"the site of {project} did not build:\n{result.stdout}\n{result.stderr}")
+def _served(output: Path, kinds: frozenset[str] | None = None):
+    """Serves a built site as the host does; yields a Site."""
     server = host_server(output, host="127.0.0.1")
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     paths = tuple(sorted(address_path(output, f) for f in output.rglob("*.html")))
     assert len(paths) >= 20, f"only {len(paths)} pages were built: {paths}"
-    yield Site(root=output, base=f"http://127.0.0.1:{server.server_port}", paths=paths)
+    yield Site(root=output, base=f"http://127.0.0.1:{server.server_port}", paths=paths, kinds=kinds)
     server.shutdown()
     server.server_close()
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Site:
-    yield from _built_and_served(PROJECT, tmp_path_factory.mktemp("browser-site"))
+def site(real_site) -> Site:
+    yield from _served(real_site.output)
 
 
 @pytest.fixture(scope="session")
-def second_site(tmp_path_factory) -> Site:
+def second_site(second_conference) -> Site:
     """The second fixture conference (tests/fixtures/sites/fernost): its own zone, rooms, online
-    events and speakers' pages, which the real programme does not have yet."""
-    root = copy_fixture("fernost", tmp_path_factory.mktemp("browser-second") / "fernost").root
-    yield from _built_and_served(root, root / "output")
+    events and speakers' pages, which the real programme does not have yet. The checks of one
+    page per kind take the kinds that show the programme from it; its other pages are the real
+    site's templates with other words, which the checks of every page read."""
+    yield from _served(second_conference.output, kinds=PROGRAMME_KINDS)
 
 
 @pytest.fixture(params=["site", "second_site"])
@@ -181,6 +171,12 @@ def phone_tab(phone):
     page = phone.new_page()
     yield page
     page.close()
+
+
+@pytest.fixture(scope="session")
+def readings(browser, tmp_path_factory):
+    """readings(site): every page of site at each phone width (survey.py), read once per session."""
+    return lambda site: survey(tmp_path_factory, browser, site, PHONE)
 
 
 @pytest.fixture(scope="session")

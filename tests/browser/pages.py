@@ -20,13 +20,15 @@ KIND_MARKERS = {
     "changes": "div.change-log",
 }
 KINDS = ("404", *KIND_MARKERS, "plain page")
+PROGRAMME_KINDS = frozenset({"home", "event", "programme", "person", "people", "changes"})  # what programme.yaml fills
 SEARCH_PAGES = {"de": "/de/suche/", "ru": "/ru/suche/"}  # the pages that load search.js
 
 
-def visit(page, site, path: str) -> None:
-    """Opens the page and fails unless the server answered it with 200."""
+def visit(page, site, path: str):
+    """Opens the page and fails unless the server answered it with 200; returns the response."""
     response = page.goto(site.url(path), wait_until="load")
     assert response is not None and response.status == 200, f"{path}: HTTP {response and response.status}"
+    return response
 
 
 def kind_of(page, path: str) -> str:
@@ -47,11 +49,13 @@ def kind_of_file(site, path: str) -> str:
 
 
 def one_page_per_kind(site, paths) -> list[str]:
-    """One of paths for each kind of page, the languages taking turns: each template, in both
-    languages, without loading every page that shares its template."""
+    """One of paths for each kind of page (of the site's kinds), the languages taking turns: each
+    template, in both languages, without loading every page that shares its template."""
     by_kind: dict[str, list[str]] = {}
     for path in sorted(paths):
-        by_kind.setdefault(kind_of_file(site, path), []).append(path)
+        kind = kind_of_file(site, path)
+        if site.kinds is None or kind in site.kinds:
+            by_kind.setdefault(kind, []).append(path)
     chosen = []
     for turn, (kind, candidates) in enumerate(sorted(by_kind.items())):
         lang = ("de", "ru")[turn % 2]

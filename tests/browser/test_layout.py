@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import gzip
-from urllib.parse import urlsplit
 
 import pytest
 
 from .conftest import PHONE
 from .pages import one_page_per_kind, visit
+from .survey import WIDTHS
 
 BUDGET = 14 * 1024  # what the first round trip of a new TCP connection carries (10 segments)
-
-OVERFLOW = """() => ({
-  scrollWidth: document.documentElement.scrollWidth, innerWidth,
-  wide: [...document.querySelectorAll("body *")]
-    .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-    .slice(0, 5).map(el => el.outerHTML.slice(0, 80)),
-})"""
 
 CRAMMED = """() => [...document.querySelectorAll(".main-menu a, .language-switcher a")]
   .filter(a => a.scrollWidth > a.clientWidth || a.scrollHeight > a.clientHeight).map(a => a.textContent)"""
@@ -33,23 +26,20 @@ PRINTED = """() => {
 }"""
 
 
-@pytest.mark.parametrize("width", [PHONE["width"], 320])
-def test_nothing_scrolls_sideways_on_a_phone(each_site, phone_tab, width):
-    """390 px is a common phone; 320 px is the width WCAG 1.4.10 (reflow) asks content to fit."""
-    phone_tab.set_viewport_size({"width": width, "height": PHONE["height"]})
-    site, found = each_site, []
-    for path in site.paths:
-        visit(phone_tab, site, path)
-        size = phone_tab.evaluate(OVERFLOW)
-        if size["scrollWidth"] > min(size["innerWidth"], width):
-            found.append(f"{path}: {size['scrollWidth']}px wide, wider than the {width}px window: {size['wide']}")
+@pytest.mark.parametrize("width", WIDTHS)
+def test_nothing_scrolls_sideways_on_a_phone(each_site, readings, width):
+    found = [
+        f"{r.path}: {r.scroll_width}px wide, wider than the {width}px window: {r.wide}"
+        for r in readings(each_site) if r.width == width and r.scroll_width > min(r.inner_width, width)
+    ]
     assert not found, "\n".join(found)
 
 
 def test_print_hides_the_navigation_and_keeps_the_sessions(site, phone_tab):
+    """What print shows is the stylesheet's, the same on every page of a kind."""
     phone_tab.emulate_media(media="print")
     found, sessions = [], 0
-    for path in site.paths:
+    for path in one_page_per_kind(site, site.paths):
         visit(phone_tab, site, path)
         printed = phone_tab.evaluate(PRINTED)
         sessions += printed["sessions"]
@@ -59,23 +49,17 @@ def test_print_hides_the_navigation_and_keeps_the_sessions(site, phone_tab):
     assert sessions, "no page has programme sessions to print"
 
 
-def test_every_page_fits_the_weight_budget_and_stays_on_the_site(each_site, phone_tab):
-    site, requests = each_site, []
-    phone_tab.on("request", lambda request: requests.append(request.url))
-    local = urlsplit(site.base).netloc
+def test_every_page_fits_the_weight_budget_and_stays_on_the_site(each_site, readings):
     found, weights = [], {}
-    for path in site.paths:
-        requests.clear()
-        visit(phone_tab, site, path)
-        foreign = [url for url in requests if urlsplit(url).netloc != local and not url.startswith("data:")]
-        found += [f"{path}: request to another host: {url}" for url in foreign]
-        stylesheets = phone_tab.evaluate("() => [...document.styleSheets].map(s => s.href).filter(Boolean)")
-        assert stylesheets, f"{path} loads no stylesheet"
-        files = [site.file(path)] + [site.root / urlsplit(href).path.lstrip("/") for href in stylesheets]
+    for reading in readings(each_site):
+        path = reading.path
+        found += [f"{path}: request to another host: {url}" for url in reading.foreign]
+        assert reading.stylesheets, f"{path} loads no stylesheet"
+        files = [each_site.file(path)] + [each_site.file(stylesheet) for stylesheet in reading.stylesheets]
         weights[path] = sum(len(gzip.compress(file.read_bytes(), compresslevel=6)) for file in files)
         if weights[path] > BUDGET:
             found.append(f"{path}: {weights[path]} bytes gzipped (HTML + CSS), over {BUDGET}")
-    assert not found, "\n".join(found)
+    assert not found, "\n".join(sorted(set(found)))
     heaviest = max(weights, key=weights.get)
     print(f"heaviest page: {heaviest}, {weights[heaviest]} bytes gzipped with its CSS")
 

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from tests.js_packages import js_package, require_command
 
-from .pages import SEARCH_PAGES, kind_of_file
+from .pages import SEARCH_PAGES, kind_of_file, visit
 
 # The theme's scripts each kind of page may load besides the search pages: progressive enhancement only.
 SCRIPTS = {"programme": ("programme.js", "offline.js"), "event": ("programme.js", "offline.js")}
@@ -67,19 +67,18 @@ def test_scripts_only_as_our_own_files_on_the_pages_they_enhance(site):
     assert {kind_of_file(site, path) for path in loaded["programme.js"]} == {"programme", "event"}
 
 
-def test_no_page_breaks_the_content_security_policy(each_site, csp_phone):
+def test_no_page_breaks_the_content_security_policy(each_site, readings, csp_phone):
     """Served with the headers of _headers, as the host serves them; the browser reports every
-    inline style, inline script or foreign resource the policy refuses. The search page runs a
-    search too, for its WebAssembly and its worker."""
-    site, tab = each_site, csp_phone.new_page()
-    refused, policies, current = [], set(), {}
-    tab.on("console", lambda m: "Content Security Policy" in m.text and refused.append(f"{current['path']}: {m.text}"))
-    for path in [*site.paths, *(f"{path}?q=Kaluga" for path in SEARCH_PAGES.values())]:
-        current["path"] = path
-        response = tab.goto(site.url(path), wait_until="load")
-        policies.add(response.headers.get("content-security-policy"))
-        if "?q=" in path:  # the search has run (worker, WebAssembly, index) once the status shows
-            tab.wait_for_selector(".search-status:not(:empty)")
+    inline style, inline script or foreign resource the policy refuses. Every page as the survey
+    read it, and the search pages running a search, for its WebAssembly and its worker."""
+    pages = readings(each_site)
+    refused = [f"{r.path} at {r.width}px: {message}" for r in pages for message in r.refused]
+    policies = {r.policy for r in pages}
+    tab = csp_phone.new_page()
+    tab.on("console", lambda m: "Content Security Policy" in m.text and refused.append(f"{tab.url}: {m.text}"))
+    for path in SEARCH_PAGES.values():
+        policies.add(visit(tab, each_site, f"{path}?q=Kaluga").headers.get("content-security-policy"))
+        tab.wait_for_selector(".search-status:not(:empty)")  # the search has run (worker, WebAssembly, index)
     tab.close()
     assert len(policies) == 1 and None not in policies, policies
     assert not refused, "\n".join(refused)

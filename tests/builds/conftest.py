@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import pickle
 import shutil
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from sitebuild.build import BuildResult, build_site
+from tests.once import once_per_session
 from pelican.plugins.typography.document import SOFT_HYPHEN_MARKUP
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -19,9 +25,9 @@ FIXTURES = PROJECT / "tests" / "fixtures" / "sites"
 
 
 class Site:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, output: Path | None = None) -> None:
         self.root = root
-        self.output = root / "output"
+        self.output = output or root / "output"
 
     def build(self, settings: str = "pelicanconf.py") -> BuildResult:
         return build_site(self.root / settings, self.output)
@@ -95,10 +101,53 @@ def built_cleanly(site: Site) -> Site:
     return site
 
 
+# Run in a process of its own, as `make html` runs: a test worker may run a browser's threads,
+# and the build forks one process per language.
+BUILD_KEEPING_THE_RESULT = """
+import pickle, sys
+from pathlib import Path
+from sitebuild.build import build_site
+settings, output, result = sys.argv[1:]
+Path(result).write_bytes(pickle.dumps(build_site(Path(settings), Path(output))))
+"""
+RESULT = "build-result.pickle"
+
+
+def built_once(tmp_path_factory, name: str, prepare: Callable[[Path], Site], settings: str = "pelicanconf.py",
+               env: dict[str, str] | None = None) -> Site:
+    """A site the tests only read, built once per test session: prepare(folder) lays out its
+    sources in folder; the site gets its BuildResult as .result."""
+
+    def build(folder: Path) -> None:
+        site = prepare(folder)
+        run = subprocess.run(
+            [sys.executable, "-c", BUILD_KEEPING_THE_RESULT, settings, str(site.output), str(folder / RESULT)],
+            cwd=site.root,
+            env={**os.environ, "PYTHONPATH": str(PROJECT), **(env or {})},  # sitebuild is the project's, not installed
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if run.returncode:
+            pytest.fail(f"{name} did not build:\n{run.stdout}\n{run.stderr}")
+
+    site = Site(once_per_session(tmp_path_factory, name, build))
+    site.result = pickle.loads((site.root / RESULT).read_bytes())
+    return site
+
+
+def published_cleanly(site: Site) -> Site:
+    assert site.result.published, messages(site.result)
+    return site
+
+
 @pytest.fixture(scope="session")
 def basic_site(tmp_path_factory) -> Site:
-    """The basic fixture site, built once for the tests that only read it."""
-    return built_cleanly(copy_fixture("basic", tmp_path_factory.mktemp("built") / "basic"))
+    """The basic fixture site, built once for the tests that only read it; it must publish
+    without a problem."""
+    site = published_cleanly(built_once(tmp_path_factory, "basic", lambda folder: copy_fixture("basic", folder)))
+    assert site.result.problems == (), messages(site.result)
+    return site
 
 
 SITE_URL = "https://staedtepartner.example"
@@ -107,26 +156,27 @@ SITE_URL = "https://staedtepartner.example"
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Site:
     """The basic fixture site built as `make publish SITE_URL=…` builds it: absolute addresses."""
-    site = copy_fixture("basic", tmp_path_factory.mktemp("published") / "basic")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(site.root)
-        patch.setenv("SITE_URL", SITE_URL)
-        result = site.publish()
-    assert result.published, messages(result)
-    return site
+    return published_cleanly(built_once(tmp_path_factory, "basic-published", lambda folder: copy_fixture("basic", folder),
+                                        settings="publishconf.py", env={"SITE_URL": SITE_URL}))
+
+
+def real_sources(folder: Path) -> Site:
+    """The real content and programme in folder, outside the project's git history."""
+    folder.mkdir()
+    for name in ("pelicanconf.py", "publishconf.py", "programme.yaml"):
+        shutil.copy2(PROJECT / name, folder / name)
+    for name in ("content", "theme"):
+        (folder / name).symlink_to(PROJECT / name)
+    return Site(folder)
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Site:
     """The real content and programme, built as `make html` builds them."""
-    root = tmp_path_factory.mktemp("real")
-    for name in ("pelicanconf.py", "publishconf.py", "programme.yaml"):
-        shutil.copy2(PROJECT / name, root / name)
-    for name in ("content", "theme"):
-        (root / name).symlink_to(PROJECT / name)
-    site = Site(root)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(root)
-        site.result = site.build()
-    assert site.result.published, messages(site.result)
-    return site
+    return published_cleanly(built_once(tmp_path_factory, "real", real_sources))
+
+
+@pytest.fixture(scope="session")
+def second_conference(tmp_path_factory) -> Site:
+    """The second fixture conference (tests/fixtures/sites/fernost) as `make html` builds it."""
+    return published_cleanly(built_once(tmp_path_factory, "fernost", lambda folder: copy_fixture("fernost", folder)))

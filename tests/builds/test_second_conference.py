@@ -28,7 +28,7 @@ from tests.frab_schemas import frab_schema
 # by_icaljs is a fixture: imported, it serves this module too
 from tests.unit.test_export_ical import by_icalendar, by_icaljs, by_vobject, icaljs_utc, utc_by_vobject  # noqa: F401
 
-from .conftest import FIXTURES, NO_BREAK_SPACE as NB, Site, as_read, copy_fixture, messages
+from .conftest import FIXTURES, NO_BREAK_SPACE as NB, Site, as_read, built_once, copy_fixture, messages
 
 NAME = "fernost"
 SITE_URL = "https://fernost-konferenz.example"
@@ -39,25 +39,11 @@ DATA = yaml.safe_load((FIXTURES / NAME / "programme.yaml").read_text(encoding="u
 SESSION_EVENTS = ("jahreswechsel", "zeitumstellung", "online-abend")  # the events with sessions
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Site:
-    """The fixture conference as `make html` builds it."""
-    site = copy_fixture(NAME, tmp_path_factory.mktemp("second") / NAME)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(site.root)
-        site.result = site.build()
-    assert site.result.published, messages(site.result)
-    return site
-
-
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def published(tmp_path_factory) -> Site:
     """The fixture conference as `make publish SITE_URL=…` builds it: strict, absolute addresses."""
-    site = copy_fixture(NAME, tmp_path_factory.mktemp("second-published") / NAME)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(site.root)
-        patch.setenv("SITE_URL", SITE_URL)
-        site.result = site.publish()
+    site = built_once(tmp_path_factory, f"{NAME}-published", lambda folder: copy_fixture(NAME, folder),
+                      settings="publishconf.py", env={"SITE_URL": SITE_URL})
     if not site.result.published:
         pytest.fail(f"make publish refused the second conference:\n{messages(site.result)}", pytrace=False)
     return site
@@ -118,8 +104,8 @@ def words(node) -> str:
     return " ".join(node.get_text().split())
 
 
-def test_development_build_has_no_problem(built):
-    assert built.result.problems == (), messages(built.result)
+def test_development_build_has_no_problem(second_conference):
+    assert second_conference.result.problems == (), messages(second_conference.result)
 
 
 def test_publishes_strictly_with_absolute_addresses(published):
@@ -144,14 +130,14 @@ DATES = {
 
 @pytest.mark.parametrize("event_id", DATES)
 @pytest.mark.parametrize("lang", LANGS)
-def test_event_dates(built, lang, event_id):
+def test_event_dates(second_conference, lang, event_id):
     dates, days = DATES[event_id][:2] if lang == "de" else DATES[event_id][2:]
-    raw = BeautifulSoup(built.html(f"{lang}/{event_id}/index.html"), "html.parser")  # with its no-break spaces
+    raw = BeautifulSoup(second_conference.html(f"{lang}/{event_id}/index.html"), "html.parser")  # with its no-break spaces
     when = raw.select_one("dl.facts time")
     assert when.get_text() == dates
     assert when["datetime"] == event_data(event_id)["start"].isoformat()
     assert f"({days})" in as_read(words(when.parent))
-    overview = BeautifulSoup(built.html(f"{lang}/programm/index.html"), "html.parser")
+    overview = BeautifulSoup(second_conference.html(f"{lang}/programm/index.html"), "html.parser")
     assert overview.select_one(f"#{event_id} dl.facts time").get_text() == dates
 
 
@@ -192,20 +178,20 @@ def event_of(session_id: str) -> str:
 
 @pytest.mark.parametrize("session_id, de, ru", TIMES, ids=[t[0] for t in TIMES])
 @pytest.mark.parametrize("lang", LANGS)
-def test_session_times_in_vladivostok_and_berlin(built, lang, session_id, de, ru):
+def test_session_times_in_vladivostok_and_berlin(second_conference, lang, session_id, de, ru):
     session = session_data(session_id)
     for path in (f"{lang}/{event_of(session_id)}/index.html", f"{lang}/programm/index.html"):
-        card = built.page(path).select_one(f"article#{session_id}")
+        card = second_conference.page(path).select_one(f"article#{session_id}")
         assert words(card.select_one(".session-time")) == {"de": de, "ru": ru}[lang], path
         assert card.select_one(".session-time time")["datetime"] == f"{session['date']}T{session['start']}:00+10:00"
-    raw = BeautifulSoup(built.html(f"{lang}/{event_of(session_id)}/index.html"), "html.parser")
+    raw = BeautifulSoup(second_conference.html(f"{lang}/{event_of(session_id)}/index.html"), "html.parser")
     shown = raw.select_one(f"article#{session_id} .session-time time").get_text()
     assert shown.endswith(f"{NB}Uhr") == ("–" in shown and lang == "de")  # "08:00–08:45 Uhr", bound
 
 
-def test_parallel_sessions_in_different_rooms_are_one_slot(built):
+def test_parallel_sessions_in_different_rooms_are_one_slot(second_conference):
     for lang in LANGS:
-        event = built.page(f"{lang}/jahreswechsel/index.html")
+        event = second_conference.page(f"{lang}/jahreswechsel/index.html")
         [slot] = event.select(".slot.parallel")
         cards = slot.select("article.session")
         assert [card["id"] for card in cards] == ["werkstatt-englisch", "werkstatt-russisch"]
@@ -216,8 +202,8 @@ def test_parallel_sessions_in_different_rooms_are_one_slot(built):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_rooms_and_a_venue_without_rooms_on_the_event_page(built, lang):
-    event = built.page(f"{lang}/jahreswechsel/index.html")
+def test_rooms_and_a_venue_without_rooms_on_the_event_page(second_conference, lang):
+    event = second_conference.page(f"{lang}/jahreswechsel/index.html")
     for session_id in ("morgenkaffee", "eroeffnung", "silvester"):
         assert room_name("aula", lang)[1:] in words(event.select_one(f"#{session_id} .session-venue"))
     lighthouse = by_id(DATA["venues"], "leuchtturm")["name"][lang]
@@ -232,9 +218,9 @@ ONLINE = {
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_online_event_links_to_its_platform(built, lang):
+def test_online_event_links_to_its_platform(second_conference, lang):
     online = event_data("online-abend")["online"]
-    event = built.page(f"{lang}/online-abend/index.html")
+    event = second_conference.page(f"{lang}/online-abend/index.html")
     facts = {words(div.dt): div.dd for div in event.select("dl.facts > div")}
     only_online, join = ONLINE[lang]
     assert words(facts["Format" if lang == "de" else "Формат"]) == only_online
@@ -244,8 +230,8 @@ def test_online_event_links_to_its_platform(built, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_session_of_an_online_event_has_no_place_to_announce(built, lang):
-    card = built.page(f"{lang}/online-abend/index.html").select_one("#online-gespraech")
+def test_a_session_of_an_online_event_has_no_place_to_announce(second_conference, lang):
+    card = second_conference.page(f"{lang}/online-abend/index.html").select_one("#online-gespraech")
     assert words(card.select_one(".session-venue")) == ONLINE[lang][0]
 
 
@@ -258,12 +244,12 @@ LANGUAGE_WORDS = {  # (where, German, Russian)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_languages_and_interpreting_in_words(built, lang):
+def test_languages_and_interpreting_in_words(second_conference, lang):
     for event_id, (de_term, de, ru_term, ru) in LANGUAGE_WORDS.items():
-        facts = {words(div.dt): words(div.dd) for div in built.page(f"{lang}/{event_id}/index.html").select("dl.facts > div")}
+        facts = {words(div.dt): words(div.dd) for div in second_conference.page(f"{lang}/{event_id}/index.html").select("dl.facts > div")}
         term, spoken = (de_term, de) if lang == "de" else (ru_term, ru)
         assert facts[term] == spoken, event_id
-    english = built.page(f"{lang}/jahreswechsel/index.html").select_one("#werkstatt-englisch .session-languages")
+    english = second_conference.page(f"{lang}/jahreswechsel/index.html").select_one("#werkstatt-englisch .session-languages")
     assert words(english) == {"de": "Sprache: Englisch, ohne Verdolmetschung", "ru": "Язык: английский, без перевода"}[lang]
 
 
@@ -271,20 +257,20 @@ def test_languages_and_interpreting_in_words(built, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_speakers_are_linked_to_their_pages(built, lang):
-    speakers = built.page(f"{lang}/jahreswechsel/index.html").select("#eroeffnung .speakers a")
+def test_speakers_are_linked_to_their_pages(second_conference, lang):
+    speakers = second_conference.page(f"{lang}/jahreswechsel/index.html").select("#eroeffnung .speakers a")
     people = {person["id"]: person for person in DATA["people"]}
     assert [(a["href"], words(a)) for a in speakers] == [
         (f"/{lang}/people/{id_}/", people[id_]["name"][lang]) for id_ in ("anna-kim", "boris-tschernow")
     ]
     for a in speakers:
-        assert (built.output / a["href"].strip("/") / "index.html").is_file(), a["href"]
+        assert (second_conference.output / a["href"].strip("/") / "index.html").is_file(), a["href"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_speaker_page_has_role_markdown_bio_and_photo(built, lang):
+def test_speaker_page_has_role_markdown_bio_and_photo(second_conference, lang):
     anna = by_id(DATA["people"], "anna-kim")
-    person = built.page(f"{lang}/people/anna-kim/index.html")
+    person = second_conference.page(f"{lang}/people/anna-kim/index.html")
     assert words(person.h1) == anna["name"][lang]
     main = words(person.main)
     role = anna["role"][lang]
@@ -296,7 +282,7 @@ def test_speaker_page_has_role_markdown_bio_and_photo(built, lang):
     assert photo["alt"] == anna["photo"]["alt"][lang]
     assert (photo["width"], photo["height"]) == ("384", "480")  # the PNG's own size
     src = photo["src"]
-    file = built.output / (src.lstrip("/") if src.startswith("/") else f"{lang}/people/anna-kim/{src}")
+    file = second_conference.output / (src.lstrip("/") if src.startswith("/") else f"{lang}/people/anna-kim/{src}")
     assert file.read_bytes() == (FIXTURES / NAME / anna["photo"]["file"]).read_bytes()
     assert person.select_one('main a[href$="/jahreswechsel/#eroeffnung"]'), "the page links to the speaker's session"
 
@@ -314,8 +300,8 @@ NOT_TEXT = ("alt", "short_name")  # alt: an attribute (test_speaker_page_…); s
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_text_is_shown_literally(built, lang):
-    shown = language_text(built, lang)
+def test_every_text_is_shown_literally(second_conference, lang):
+    shown = language_text(second_conference, lang)
     missing = []
     for where, *pair in TEXTS:
         if where[-1] in NOT_TEXT:
@@ -327,24 +313,24 @@ def test_every_text_is_shown_literally(built, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_markup_characters_are_escaped_in_html(built, lang):
+def test_markup_characters_are_escaped_in_html(second_conference, lang):
     """No text's <…> reaches a page as a tag, and a quote never ends an attribute early."""
-    raw = "\n".join(p.read_text(encoding="utf-8") for p in (built.output / lang).rglob("*.html"))
+    raw = "\n".join(p.read_text(encoding="utf-8") for p in (second_conference.output / lang).rglob("*.html"))
     tags = {tag for _, *pair in TEXTS for tag in re.findall(r"<[^<>]+>", pair[LANGS.index(lang)])}
     assert tags and not [tag for tag in tags if tag in raw]
     for path in (f"{lang}/index.html", f"{lang}/jahreswechsel/index.html"):
-        head = built.page(path)
+        head = second_conference.page(path)
         assert head.select_one('meta[property="og:site_name"]')["content"] == DATA["site"]["title"][lang]
         assert words(head.title).endswith(DATA["site"]["title"][lang])
-    online = built.page(f"{lang}/jahreswechsel/index.html").select_one("dl.facts a[rel=noopener][href*=stream]")
+    online = second_conference.page(f"{lang}/jahreswechsel/index.html").select_one("dl.facts a[rel=noopener][href*=stream]")
     assert online["href"] == "https://stream.fernost.example/live?room=aula&lang=de"
     assert 'href="https://stream.fernost.example/live?room=aula&amp;lang=de"' in raw
 
 
-def test_nu_html_checker_finds_no_error(built):
-    paths = tuple(sorted(address_path(built.output, f) for f in built.output.rglob("*.html")))
+def test_nu_html_checker_finds_no_error(second_conference):
+    paths = tuple(sorted(address_path(second_conference.output, f) for f in second_conference.output.rglob("*.html")))
     assert {"/de/jahreswechsel/", "/ru/people/anna-kim/", "/"} <= set(paths), paths
-    test_markup.test_nu_html_checker_reports_no_error(ServedSite(root=built.output, base="", paths=paths))
+    test_markup.test_nu_html_checker_reports_no_error(ServedSite(root=second_conference.output, base="", paths=paths))
 
 
 # --- JSON-LD -------------------------------------------------------------------------------------

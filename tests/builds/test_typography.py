@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,7 +11,7 @@ from bs4 import BeautifulSoup
 from pelican.plugins.typography.document import SOFT_HYPHEN_MARKUP as BREAK
 
 from .conftest import NO_BREAK_SPACE as NB
-from .conftest import PROJECT, Site, as_read, messages
+from .conftest import as_read, messages, real_sources
 from .conftest import SOFT_HYPHEN as SHY
 
 LANGS = ("de", "ru")
@@ -71,16 +70,11 @@ def test_german_abbreviations_stay_together(real_site):
 @pytest.fixture(scope="module")
 def untypeset_site(tmp_path_factory):
     """The real site built without the typography plugin, to compare with."""
-    root = tmp_path_factory.mktemp("untypeset")
-    for name in ("publishconf.py", "programme.yaml"):
-        shutil.copy2(PROJECT / name, root / name)
-    settings = (PROJECT / "pelicanconf.py").read_text(encoding="utf-8")
-    (root / "pelicanconf.py").write_text(settings + '\nPLUGINS = [p for p in PLUGINS if p != "pelican.plugins.typography"]\n', encoding="utf-8")
-    for name in ("content", "theme"):
-        (root / name).symlink_to(PROJECT / name)
-    site = Site(root)
+    site = real_sources(tmp_path_factory.mktemp("untypeset") / "real")
+    settings = site.root / "pelicanconf.py"
+    settings.write_text(settings.read_text(encoding="utf-8") + '\nPLUGINS = [p for p in PLUGINS if p != "pelican.plugins.typography"]\n', encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(root)
+        patch.chdir(site.root)
         result = site.build()
     assert result.published, messages(result)
     return site

@@ -1,0 +1,24 @@
+"""What the tests only read, made once per test session however many pytest-xdist workers read
+it: the workers' temporary folders share a parent, and the first worker to ask makes it while
+the others wait (the recipe of pytest-xdist's documentation for session fixtures)."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+
+def once_per_session(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder name, which make(folder) filled in this session, in this worker or another."""
+    own = tmp_path_factory.getbasetemp()
+    shared = (own.parent if os.environ.get("PYTEST_XDIST_WORKER") else own) / "once"
+    shared.mkdir(exist_ok=True)
+    folder, done = shared / name, shared / f"{name}.done"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            make(folder)  # a failure leaves done unwritten: the next worker to ask tries again
+            done.touch()
+    return folder
