@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 from pathlib import Path
 
 
@@ -59,6 +60,12 @@ class HostServer(http.server.ThreadingHTTPServer):
     def __init__(self, site_dir: Path, address: tuple[str, int]) -> None:
         super().__init__(address, functools.partial(HostHandler, directory=str(site_dir)))
         self.site_dir = site_dir
+
+    def handle_error(self, request, client_address) -> None:
+        # A browser that gives up a download it no longer needs (the visitor went on, a service
+        # worker took the page from its cache) is no error of the site: no traceback for it.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
     @functools.cached_property
     def header_rules(self) -> list[tuple[str, str, str]]:
