@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import feedparser
 import pytest
 
 from pelican.plugins.programme.reading import read_programme
@@ -33,6 +34,12 @@ def test_the_only_warnings_are_the_open_legal_placeholders(real_site):
 def test_every_page_exists_in_both_languages(real_site):
     assert texts(real_site, "de").keys() == texts(real_site, "ru").keys()
     assert len(texts(real_site, "de")) >= 12
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_news_feed_bears_the_sites_name_in_its_language(real_site, lang):
+    feed = feedparser.parse((real_site.output / lang / "news" / "atom.xml").read_bytes())
+    assert feed.feed.title == real_programme().site.title.get(lang)
 
 
 def test_legal_pages_show_their_placeholders_and_block_publishing(real_site, monkeypatch):

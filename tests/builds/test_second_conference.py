@@ -108,6 +108,14 @@ def test_development_build_has_no_problem(second_conference):
     assert second_conference.result.problems == (), messages(second_conference.result)
 
 
+def test_without_news_there_is_no_news_feed_and_no_link_to_one(second_conference):
+    """An empty feed would offer nothing and be dated by the build's clock."""
+    assert not any((second_conference.output / lang / "news").exists() for lang in LANGS)
+    linking = [str(path.relative_to(second_conference.output)) for path in second_conference.output.rglob("*.html")
+               if "news/atom.xml" in path.read_text(encoding="utf-8")]
+    assert linking == []
+
+
 def test_publishes_strictly_with_absolute_addresses(published):
     assert published.result.problems == (), messages(published.result)
     for lang in LANGS:

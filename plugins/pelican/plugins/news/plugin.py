@@ -9,6 +9,8 @@ written, a date no source gives.
 
 Set here, when Pelican makes the article, not when it reads the file: the reader's output is
 cached by the file's modification time, and the history changes without the file.
+
+A language without news has no news feed.
 """
 
 from __future__ import annotations
@@ -35,5 +37,14 @@ def date_undated_article(content) -> None:
     content.undated = True
 
 
+def no_feed_without_news(generator) -> None:
+    """A language without news gets no feed and no link to one: the feed would offer nothing, and
+    its date would be the build's clock (feedgenerator's date for a feed without entries)."""
+    if not generator.articles:
+        for setting in ("FEED_ALL_ATOM", "FEED_ALL_RSS"):
+            generator.settings[setting] = generator.context[setting] = None
+
+
 def register() -> None:
     signals.content_object_init.connect(date_undated_article)
+    signals.article_generator_finalized.connect(no_feed_without_news)

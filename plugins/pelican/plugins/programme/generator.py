@@ -78,6 +78,8 @@ class ProgrammeGenerator(Generator):
         for event_id, page in event_pages.items():
             page.structured_data = self.exports.event_heads.get(event_id, "")
         self.context["programme"] = view
+        if view.site_title:  # this language's name of the site, where Pelican takes SITENAME (the news feed)
+            self.context["SITENAME"] = view.site_title
         self.people = people_views(context, self.event_urls)
         self.photos = {photo_path(self.person_urls[p.id], p): p.photo.file for p in programme.people if p.photo}
         self._add_people_pages(gettext)
