@@ -88,12 +88,18 @@ class FrabLinks:
 
 @dataclass(frozen=True)
 class _Room:
+    """A frab room: its name in the schedule's language, and a guid that stays the same from one
+    version of the schedule to the next."""
+
     name: str
     guid: str
 
 
 @dataclass(frozen=True)
 class _Person:
+    """A speaker as frab lists them: number and guid from their id in programme.yaml, so that apps
+    recognise them in every version and event."""
+
     id: int
     guid: str
     name: str
@@ -101,6 +107,8 @@ class _Person:
 
 @dataclass(frozen=True)
 class _Link:
+    """A link of a frab event: the way to join it online."""
+
     url: str
     title: str
 

@@ -108,6 +108,8 @@ class Organisation:
 
 @dataclass(frozen=True)
 class Geo:
+    """A point in WGS 84 degrees, as OpenStreetMap and schema.org take it."""
+
     lat: float
     lon: float
 

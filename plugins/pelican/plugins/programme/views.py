@@ -165,6 +165,8 @@ class OrganisationGroup:
 
 @dataclass(frozen=True)
 class DeadlineView:
+    """A deadline a page names in its metadata, with its date in the page's language."""
+
     id: str
     label: Markup
     date: str
@@ -173,12 +175,17 @@ class DeadlineView:
 
 @dataclass(frozen=True)
 class ContactView:
+    """Who answers the visitors' questions: the site's contact of programme.yaml."""
+
     name: Markup
     email: str
 
 
 @dataclass(frozen=True)
 class LinkView:
+    """The "further information" link of programme.yaml, with its language named where it is not
+    the page's."""
+
     url: str
     language: str  # the code, for hreflang
     language_name: str | None  # in the page's language, if it is not the page's own
