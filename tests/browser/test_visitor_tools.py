@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 # by_icaljs is a fixture: imported, it serves this module too
 from tests.unit.test_export_ical import by_icaljs  # noqa: F401
 
-from .conftest import DESKTOP, TIMEOUT_MS
+from .conftest import DESKTOP, PHONE, TIMEOUT_MS
 from .test_accessibility import axe_violations
 
 VLADIVOSTOK = ZoneInfo("Asia/Vladivostok")
@@ -263,3 +263,26 @@ def test_without_script_the_pages_are_as_they_were(site, second_site, no_script)
         scripts = [s for s in soup.find_all("script") if s.get("type") != "application/ld+json"]
         assert scripts and all(s.get("src") and not s.string for s in scripts)
     tab.close()
+
+
+# The page's layout shifts so far (the browser's Layout Instability API); none within a second: [].
+LAYOUT_SHIFTS = """() => new Promise((done) => {
+  new PerformanceObserver((list) => done(list.getEntries().map((e) => e.value))).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => done([]), 1000);
+})"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("lang", ["de", "ru"])
+def test_the_controls_and_stars_move_nothing_on_the_page(second_site, new_context, viewport, lang):
+    """programme.js shows its controls and a star on each session where the stylesheet kept their
+    room: for a visitor in the event's zone, nothing the page showed moves."""
+    context = new_context("Asia/Vladivostok")
+    for path in (EVENT.format(lang=lang), f"/{lang}/programm/"):
+        tab = context.new_page()
+        tab.set_viewport_size(viewport)
+        tab.goto(second_site.url(path), wait_until="load")
+        tab.wait_for_selector(".visitor-tools:not([hidden]) .mine-save:not(:empty)")
+        assert tab.locator(".star").count() > 0
+        assert tab.evaluate(LAYOUT_SHIFTS) == [], f"{path} at {viewport['width']}px"
+        tab.close()
