@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,8 @@ def once_per_session(tmp_path_factory, name: str, make: Callable[[Path], None]) 
     with (shared / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():
-            make(folder)  # a failure leaves done unwritten: the next worker to ask tries again
+            # A failure leaves done unwritten, and the next to ask tries again from the start.
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
             done.touch()
     return folder

@@ -176,7 +176,10 @@ def phone_tab(phone):
 @pytest.fixture(scope="session")
 def readings(browser, tmp_path_factory):
     """readings(site): every page of site at each phone width (survey.py), read once per session."""
-    return lambda site: survey(tmp_path_factory, browser, site, PHONE)
+    def phone_enforcing_the_policy():
+        return _context(browser, PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, bypass_csp=False)
+
+    return lambda site: survey(tmp_path_factory, site, phone_enforcing_the_policy)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -87,10 +88,11 @@ class Reading:
     policy: str | None  # the Content-Security-Policy header the page came with
 
 
-def survey(tmp_path_factory, browser, site, phone: dict) -> list[Reading]:
-    """Every page of site at each of WIDTHS; read once per test session."""
+def survey(tmp_path_factory, site, new_context: Callable) -> list[Reading]:
+    """Every page of site at each of WIDTHS, in a context of new_context() (a phone's, the site's
+    policy enforced); read once per test session, named by the folder the site was built in."""
     folder = once_per_session(tmp_path_factory, f"survey-{site.root.parent.name}",
-                              lambda folder: _write(folder, _read_every_page(browser, site, phone)))
+                              lambda folder: _write(folder, _read_every_page(site, new_context())))
     return [Reading(**{name: tuple(value) if isinstance(value, list) else value for name, value in reading.items()})
             for reading in json.loads((folder / "readings.json").read_text(encoding="utf-8"))]
 
@@ -100,20 +102,18 @@ def _write(folder: Path, readings: list[Reading]) -> None:
     (folder / "readings.json").write_text(json.dumps([dataclasses.asdict(r) for r in readings]), encoding="utf-8")
 
 
-def _read_every_page(browser, site, phone: dict) -> list[Reading]:
-    # The site's policy enforced, as in a visitor's browser; routing turns the HTTP cache off, so
-    # that every visit requests each script it runs.
-    context = browser.new_context(viewport=phone, device_scale_factor=2, is_mobile=True, has_touch=True)
+def _read_every_page(site, context) -> list[Reading]:
+    # Routing turns the HTTP cache off, so that every visit requests each script it runs.
     context.route("**/*", lambda route: route.continue_())
     local = urlsplit(site.base).netloc
     requests, refused = [], []
     context.on("request", lambda request: requests.append(request))
     tab = context.new_page()
     tab.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
-    readings = []
+    readings, height = [], tab.viewport_size["height"]
     try:
         for width in WIDTHS:
-            tab.set_viewport_size({"width": width, "height": phone["height"]})
+            tab.set_viewport_size({"width": width, "height": height})
             for path in site.paths:
                 requests.clear()
                 refused.clear()

@@ -18,9 +18,6 @@ import pytest
 from babel.dates import format_date
 from bs4 import BeautifulSoup
 
-# by_icaljs is a fixture: imported, it serves this module too
-from tests.unit.test_export_ical import by_icaljs  # noqa: F401
-
 from .conftest import DESKTOP, PHONE, TIMEOUT_MS
 from .test_accessibility import axe_violations
 

@@ -25,9 +25,9 @@ FIXTURES = PROJECT / "tests" / "fixtures" / "sites"
 
 
 class Site:
-    def __init__(self, root: Path, output: Path | None = None) -> None:
+    def __init__(self, root: Path) -> None:
         self.root = root
-        self.output = output or root / "output"
+        self.output = root / "output"
 
     def build(self, settings: str = "pelicanconf.py") -> BuildResult:
         return build_site(self.root / settings, self.output)

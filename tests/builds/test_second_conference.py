@@ -15,6 +15,7 @@ import json
 import re
 from zoneinfo import ZoneInfo
 
+import feedparser
 import jsonschema
 import pytest
 import xmlschema
@@ -25,8 +26,7 @@ from lxml import etree
 from tests.browser import test_markup
 from tests.browser.conftest import Site as ServedSite, address_path
 from tests.frab_schemas import frab_schema
-# by_icaljs is a fixture: imported, it serves this module too
-from tests.unit.test_export_ical import by_icalendar, by_icaljs, by_vobject, icaljs_utc, utc_by_vobject  # noqa: F401
+from tests.unit.test_export_ical import by_icalendar, by_vobject, icaljs_utc, utc_by_vobject
 
 from .conftest import FIXTURES, NO_BREAK_SPACE as NB, Site, as_read, built_once, copy_fixture, messages
 
@@ -114,6 +114,20 @@ def test_without_news_there_is_no_news_feed_and_no_link_to_one(second_conference
     linking = [str(path.relative_to(second_conference.output)) for path in second_conference.output.rglob("*.html")
                if "news/atom.xml" in path.read_text(encoding="utf-8")]
     assert linking == []
+
+
+def test_a_news_feed_bears_the_sites_name_as_written(make_site):
+    """Once there is news: the feed's title is the site's name in its language, "<", "&" and
+    quotes as programme.yaml has them."""
+    site = make_site(NAME)
+    for lang in LANGS:
+        (site.content(lang, "news")).mkdir()
+        site.content(lang, "news/erste.md").write_text("Title: Erste\nDate: 2021-12-01\n\nText.\n", encoding="utf-8")
+    result = site.build()
+    assert result.published, messages(result)
+    for lang in LANGS:
+        feed = feedparser.parse((site.output / lang / "news" / "atom.xml").read_bytes())
+        assert feed.feed.title == DATA["site"]["title"][lang]
 
 
 def test_publishes_strictly_with_absolute_addresses(published):

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import re
-import subprocess
 from pathlib import Path
 from unittest import mock
 from zoneinfo import ZoneInfo
@@ -38,10 +36,8 @@ from pelican.plugins.programme.model import Localized, PreviousStart, Programme,
 from pelican.plugins.programme.reading import read_programme
 
 from tests.export_words import words
-from tests.js_packages import js_package, require_command
 
 ROOT = Path(__file__).resolve().parents[2]
-JS = ROOT / "tests" / "js"
 
 UTC = dt.timezone.utc
 STAMP = dt.datetime(2021, 5, 1, 12, 30, tzinfo=UTC)
@@ -122,31 +118,6 @@ def by_vobject(data: bytes) -> dict[str, object]:
     with mock.patch.dict(vobject.icalendar.__dict__, {"__tzidMap": fresh}):
         calendar = vobject.readOne(data.decode("utf-8"))
     return {e.uid.value: e for e in calendar.contents.get("vevent", [])}
-
-
-@pytest.fixture(scope="session")
-def by_icaljs():
-    """ical.js's reading of a file, from one Node.js process for the whole session."""
-    node = require_command("node", "the ical.js check needs Node.js (install Node.js 20 or later)")
-    js_package("ical.js")
-    reader = subprocess.Popen(
-        [node, str(JS / "read_ical.mjs")], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8"
-    )
-
-    def read(data: bytes) -> dict:
-        reader.stdin.write(json.dumps(data.decode("utf-8")) + "\n")
-        reader.stdin.flush()
-        answer = reader.stdout.readline()
-        if not answer:
-            pytest.fail(f"the ical.js reader ended (exit {reader.wait()})")
-        reading = json.loads(answer)
-        if "error" in reading:
-            pytest.fail(f"ical.js could not read the file: {reading['error']}")
-        return reading
-
-    yield read
-    reader.stdin.close()
-    reader.wait()
 
 
 def utc_by_icalendar(component: icalendar.Event, name: str) -> dt.datetime:

@@ -8,7 +8,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from pelican.contents import Page
 from pelican.generators import Generator
 from pelican.plugins.bilingual.catalogues import load_translations
@@ -79,7 +79,8 @@ class ProgrammeGenerator(Generator):
             page.structured_data = self.exports.event_heads.get(event_id, "")
         self.context["programme"] = view
         if view.site_title:  # this language's name of the site, where Pelican takes SITENAME (the news feed)
-            self.context["SITENAME"] = view.site_title
+            # Pelican reads SITENAME as markup (it strips tags from it): escaped, a "<" in the name stays.
+            self.context["SITENAME"] = str(escape(view.site_title))
         self.people = people_views(context, self.event_urls)
         self.photos = {photo_path(self.person_urls[p.id], p): p.photo.file for p in programme.people if p.photo}
         self._add_people_pages(gettext)
