@@ -262,10 +262,11 @@ def test_without_script_the_pages_are_as_they_were(site, second_site, no_script)
     tab.close()
 
 
-# The page's layout shifts so far (the browser's Layout Instability API); none within a second: [].
+# The page's layout shifts so far (the browser's Layout Instability API, which hands its buffered
+# entries over at once); none within 300 ms: [].
 LAYOUT_SHIFTS = """() => new Promise((done) => {
   new PerformanceObserver((list) => done(list.getEntries().map((e) => e.value))).observe({type: "layout-shift", buffered: true});
-  setTimeout(() => done([]), 1000);
+  setTimeout(() => done([]), 300);
 })"""
 
 
