@@ -16,8 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sitebuild.build import BuildResult, build_site
-from tests.once import once_per_session
 from pelican.plugins.typography.document import SOFT_HYPHEN_MARKUP
+from tests.once import once_per_session
 
 PROJECT = Path(__file__).resolve().parents[2]
 SOFT_HYPHEN, NO_BREAK_SPACE = "\u00ad", "\u00a0"
