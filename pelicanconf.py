@@ -65,7 +65,8 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# Pelican's content cache: a rebuild re-reads only the Markdown files that changed.
+# Pelican's content cache: a rebuild re-reads only the Markdown files that changed (and, with the
+# bilingual plugin, compiles no template it compiled before).
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 

@@ -78,3 +78,14 @@ def test_a_broken_link_in_an_edited_text_is_reported(make_site):
                 if "../nirgends/" in text)
     assert f"content/de/teilnahme.md:{line}: link ../nirgends/ leads nowhere" in messages(result)
     rebuilder.finish_indexing()
+
+
+def test_a_rebuild_compiles_no_template_again(make_site):
+    """Compiled templates are kept in the cache by their source; a rebuild loads them instead of
+    compiling them again (Jinja writes a template's file only when it compiled it)."""
+    site = make_site("basic")
+    assert site.build().published
+    compiled = {path: path.stat().st_mtime_ns for path in sorted((site.root / "cache").glob("*/templates/*"))}
+    assert {path.parent.parent.name for path in compiled} == {"de", "ru"}
+    assert site.build().published
+    assert {path: path.stat().st_mtime_ns for path in sorted((site.root / "cache").glob("*/templates/*"))} == compiled

@@ -42,6 +42,7 @@ class SiteSettings:
     changes_path: str  # CHANGES_PATH: the folder of the change page and its feed below a language root
     changed_note_days: int  # CHANGED_NOTE_DAYS: how long before the newest change a session's change is marked
     translation_status: object | None  # TRANSLATION_STATUS: the outdated translations a build hands every run, else None
+    template_cache: Path | None  # where compiled templates are kept: CACHE_PATH/templates, unless CACHE_CONTENT is off
 
     @classmethod
     def from_pelican(cls, settings: dict) -> SiteSettings:
@@ -80,6 +81,7 @@ class SiteSettings:
             changes_path=settings.get("CHANGES_PATH", "changes").strip("/"),
             changed_note_days=int(settings.get("CHANGED_NOTE_DAYS", 7)),
             translation_status=settings.get("TRANSLATION_STATUS"),
+            template_cache=Path(settings["CACHE_PATH"]) / "templates" if settings.get("CACHE_CONTENT") else None,
         )
 
 
