@@ -43,3 +43,15 @@ def test_a_content_folder_with_one_folder_per_language_asks_for_one_language(tmp
         (tmp_path / "content" / lang).mkdir(parents=True)
     with pytest.raises(SettingsError, match=re.escape("build one language at a time, e.g. pelican")):
         SiteSettings.from_pelican({**BASE, "PATH": str(tmp_path / "content")})
+
+
+def test_templates_compiled_with_other_jinja_options_are_kept_apart():
+    """Jinja's cache knows a template by its source alone; trim_blocks and the like change its code."""
+    cached = {**BASE, "CACHE_CONTENT": True, "CACHE_PATH": "/site/cache"}
+
+    def folder(**options):
+        return SiteSettings.from_pelican({**cached, "JINJA_ENVIRONMENT": options}).template_cache
+
+    assert folder(trim_blocks=True).parent == Path("/site/cache")
+    assert folder(trim_blocks=True) == folder(trim_blocks=True) != folder(trim_blocks=False)
+    assert SiteSettings.from_pelican(BASE).template_cache is None  # CACHE_CONTENT off: nothing is kept

@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from hashlib import sha1
 from pathlib import Path
+
+import jinja2
 
 from .timestamp import source_date
 
@@ -42,7 +45,7 @@ class SiteSettings:
     changes_path: str  # CHANGES_PATH: the folder of the change page and its feed below a language root
     changed_note_days: int  # CHANGED_NOTE_DAYS: how long before the newest change a session's change is marked
     translation_status: object | None  # TRANSLATION_STATUS: the outdated translations a build hands every run, else None
-    template_cache: Path | None  # where compiled templates are kept: CACHE_PATH/templates, unless CACHE_CONTENT is off
+    template_cache: Path | None  # where compiled templates are kept, below CACHE_PATH; None if CACHE_CONTENT is off
 
     @classmethod
     def from_pelican(cls, settings: dict) -> SiteSettings:
@@ -81,8 +84,16 @@ class SiteSettings:
             changes_path=settings.get("CHANGES_PATH", "changes").strip("/"),
             changed_note_days=int(settings.get("CHANGED_NOTE_DAYS", 7)),
             translation_status=settings.get("TRANSLATION_STATUS"),
-            template_cache=Path(settings["CACHE_PATH"]) / "templates" if settings.get("CACHE_CONTENT") else None,
+            template_cache=(template_cache(Path(settings["CACHE_PATH"]), settings.get("JINJA_ENVIRONMENT", {}))
+                            if settings.get("CACHE_CONTENT") else None),
         )
+
+
+def template_cache(cache_path: Path, jinja_options: dict) -> Path:
+    """The folder of the templates compiled with these options by this Jinja: Jinja keys its cache
+    by each template's source alone, and the options (trim_blocks, extensions …) shape the code."""
+    options = repr(sorted((name, repr(value)) for name, value in jinja_options.items()))
+    return cache_path / f"templates-{sha1(f'{jinja2.__version__} {options}'.encode()).hexdigest()[:12]}"
 
 
 def site_settings(settings: dict) -> SiteSettings:
