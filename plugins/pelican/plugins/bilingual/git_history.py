@@ -9,9 +9,11 @@ import subprocess
 from pathlib import Path
 
 
-def git(directory: Path, *arguments: str) -> str:
-    """git's output in directory; CalledProcessError if it fails, OSError without git."""
-    return subprocess.run(["git", *arguments], cwd=directory, capture_output=True, encoding="utf-8", check=True).stdout
+def git(directory: Path, *arguments: str, stdin: str | None = None) -> str:
+    """git's output in directory, given stdin on its standard input; CalledProcessError if it
+    fails, OSError without git."""
+    return subprocess.run(["git", *arguments], cwd=directory, input=stdin, capture_output=True, encoding="utf-8",
+                          check=True).stdout
 
 
 def full_history(directory: Path) -> bool:

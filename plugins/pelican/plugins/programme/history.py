@@ -174,11 +174,8 @@ class _Comparisons:
 
 def _blobs(directory: Path, objects: list[str]) -> list[str | None]:
     """The blob id of each `<commit>:<path>` in one git process; None where the commit lacks it."""
-    request = "".join(f"{name}\n" for name in objects)
-    output = subprocess.run(["git", "cat-file", "--batch-check"], cwd=directory, input=request, capture_output=True,
-                            text=True, check=True).stdout
+    output = git(directory, "cat-file", "--batch-check", stdin="".join(f"{name}\n" for name in objects))
     return [None if line.endswith("missing") else line.split()[0] for line in output.splitlines()]
-
 
 
 # --- comparing two versions --------------------------------------------------------------------
