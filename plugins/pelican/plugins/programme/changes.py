@@ -53,8 +53,9 @@ def anchor(change: Change) -> str:
 
 def changes_view(history: History, context: ViewContext, event_urls: Mapping[str, str], gettext: Callable[[str], str]) -> ChangesView:
     zone = context.programme.home_timezone
-    views = [ChangeView(anchor(change), _sentence(change, context, event_urls, gettext), change.date,
-                        (change.event_id, change.session_id)) for change in history.changes]
+    events = {event.id: event for event in context.programme.events}  # as the programme stands now
+    views = [ChangeView(anchor(change), _sentence(change, events.get(change.event_id), context, event_urls, gettext),
+                        change.date, (change.event_id, change.session_id)) for change in history.changes]
     days = tuple(
         ChangeDayView(format_date(day, context.lang), day.isoformat(), tuple(changes))
         for day, changes in groupby(views, key=lambda view: view.date.astimezone(zone).date())
@@ -100,11 +101,13 @@ class _Feed(Atom1Feed):
 # --- the sentences -----------------------------------------------------------------------------
 
 
-def _sentence(change: Change, context: ViewContext, event_urls: Mapping[str, str], _: Callable[[str], str]) -> Markup:
+def _sentence(change: Change, event: Event | None, context: ViewContext, event_urls: Mapping[str, str],
+              _: Callable[[str], str]) -> Markup:
+    """event: the changed item's event in the programme as it stands now, if it still has it."""
     lang = context.lang
     item = change.after or change.before
     title = text(item.title, lang)
-    url = _url(change, context, event_urls)
+    url = _url(change, event, event_urls)
     if url is not None:
         title = Markup('<a href="{}/{}">{}</a>').format(context.site_url, url, title)
     old, new = change.before, change.after
@@ -135,17 +138,15 @@ def _sentence(change: Change, context: ViewContext, event_urls: Mapping[str, str
         words |= {"names": _speakers(new, lang, _), "before": _speakers(old, lang, _)}
         message = _("New speakers for “%(title)s” %(when)s: %(names)s (before: %(before)s).")
     else:
-        words |= {"languages": _languages(change, new, context, _), "before": _languages(change, old, context, _)}
+        words |= {"languages": _languages(event, new, lang, _), "before": _languages(event, old, lang, _)}
         message = _("The language of “%(title)s” %(when)s changes: %(languages)s (before: %(before)s).")
     sentence = Markup.escape(message) % words
     # a date that ends in an abbreviation ("2021 г.") ends the sentence with its own full stop
     return Markup(sentence[:-1]) if sentence.endswith("..") else sentence
 
 
-def _url(change: Change, context: ViewContext, event_urls: Mapping[str, str]) -> str | None:
+def _url(change: Change, event: Event | None, event_urls: Mapping[str, str]) -> str | None:
     """The item on its event's page, if both are still there."""
-    events = {event.id: event for event in context.programme.events}
-    event = events.get(change.event_id)
     if event is None or event.id not in event_urls:
         return None
     if change.session_id is None:
@@ -197,11 +198,10 @@ def _speakers(session: Session, lang: str, _: Callable[[str], str]) -> Markup:
     return names([text(person.name, lang) for person in session.speakers], lang)
 
 
-def _languages(change: Change, item: Event | Session, context: ViewContext, _: Callable[[str], str]) -> Markup:
+def _languages(event: Event | None, item: Event | Session, lang: str, _: Callable[[str], str]) -> Markup:
     """The languages spoken, a session's own or else its event's, as the history compared them."""
     languages = item.languages
     if not languages and isinstance(item, Session):
-        event = next((e for e in context.programme.events if e.id == change.event_id), None)
         languages = event.languages if event else ()
-    view = languages_view(languages, None, context.lang)
+    view = languages_view(languages, None, lang)
     return view.spoken if view else Markup.escape(_("to be announced"))
