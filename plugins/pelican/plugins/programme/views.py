@@ -283,14 +283,15 @@ def working_group_view(group: WorkingGroup, lang: str, session_url: str | None) 
 
 def session_view(session: Session, event: Event, context: ViewContext) -> SessionView:
     lang, zone = context.lang, event.timezone
+    end = session.ends_at(zone)
     description = to_html(session.description.get(lang), lambda words: mark_foreign_words(words, lang)) \
         if session.description else None
     return SessionView(
         id=session.id,
         title=text(session.title, lang),
         description=description,
-        time=session_time_label(session.starts_at(zone), session.ends_at(zone), context.programme.home_timezone, context.wording),
-        end_iso=end.isoformat() if (end := session.ends_at(zone)) else None,
+        time=session_time_label(session.starts_at(zone), end, context.programme.home_timezone, context.wording),
+        end_iso=end.isoformat() if end else None,
         venue=venue_view(session.venue, lang, session.room),
         online=online_view(session.format, session.online, lang) if session.format or session.online else None,
         online_only=session_format(event, session) is Format.ONLINE,
