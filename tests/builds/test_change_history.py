@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import feedparser
@@ -21,12 +19,10 @@ import pytest
 
 from tests.browser import test_markup
 from tests.browser.conftest import Site as ServedSite, address_path
+from tests.git_repo import git
 from tests.unit.test_export_ical import by_icalendar, by_vobject
 
 from .conftest import Site, as_read, built_cleanly, copy_fixture
-
-GIT = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org", "GIT_COMMITTER_NAME": "Editor",
-       "GIT_COMMITTER_EMAIL": "editor@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
 
 HALL = """  - id: saal
     name: {de: Großer Saal, ru: Большой зал}
@@ -75,11 +71,6 @@ UNAVAILABLE = {
 }
 TITLE = {"de": "Programmänderungen", "ru": "Изменения в программе"}
 CHANGED = {"de": "Geändert am 10. Mai 2021", "ru": "Изменено 10 мая 2021 г."}
-
-
-def git(directory: Path, *arguments: str, date: str = "2021-05-01T10:00:00+00:00") -> None:
-    env = {**os.environ, **GIT, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    subprocess.run(["git", *arguments], cwd=directory, env=env, check=True, capture_output=True)
 
 
 @pytest.fixture(scope="module")
@@ -186,8 +177,7 @@ def test_a_clone_builds_byte_identical(repository, tmp_path):
 def test_a_commit_listed_as_a_correction_changes_nothing_for_visitors(repository, tmp_path):
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", f"file://{repository.root}", str(clone))
-    log = subprocess.run(["git", "log", "--format=%H %aI", "--", "programme.yaml"], cwd=clone,
-                         capture_output=True, text=True, check=True).stdout
+    log = git(clone, "log", "--format=%H %aI", "--", "programme.yaml")
     moved = next(commit for commit, date in (line.split() for line in log.splitlines()) if date.startswith("2021-05-05"))
     (clone / "programme-corrections.txt").write_text(f"# a typo in the time\n{moved[:10]}  # Reception\n", encoding="utf-8")
     site = built_cleanly(Site(clone))

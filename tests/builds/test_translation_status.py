@@ -13,7 +13,6 @@ The basic site, then commits with fixed dates:
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -24,11 +23,9 @@ from sitebuild.__main__ import main
 from sitebuild.report import Severity
 from tests.browser import test_markup
 from tests.browser.conftest import Site as ServedSite, address_path
+from tests.git_repo import git
 
 from .conftest import PROJECT, Site, copy_fixture, messages
-
-GIT = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org", "GIT_COMMITTER_NAME": "Editor",
-       "GIT_COMMITTER_EMAIL": "editor@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
 
 NOTES = {  # the outdated pages, and what a visitor reads at their top
     "ru/teilnahme/index.html": ("Оригинал этой страницы изменён 3 мая 2021 г., а перевод ещё не обновлён. Актуальная версия: Deutsch",
@@ -36,11 +33,6 @@ NOTES = {  # the outdated pages, and what a visitor reads at their top
     "de/news/erste/index.html": ("Das Original dieser Seite wurde am 4. Mai 2021 geändert; die Übersetzung ist noch "
                                  "nicht angepasst. Zum Original: Русский", "ru", "/ru/news/erste/"),
 }
-
-
-def git(directory: Path, *arguments: str, date: str = "2021-05-01T10:00:00+00:00") -> str:
-    env = {**os.environ, **GIT, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    return subprocess.run(["git", *arguments], cwd=directory, env=env, check=True, capture_output=True, text=True).stdout
 
 
 def edit(site: Site, lang: str, name: str, old: str, new: str) -> None:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from pelican.plugins.programme.history import CALENDAR_KINDS, Change, ChangeKind, History, compare, read_history
 from pelican.plugins.programme.reading import read_programme_text
+from tests.git_repo import git
 
 FILE = Path(__file__).resolve().parents[1] / "fixtures" / "sites" / "basic" / "programme.yaml"
 BASIC = FILE.read_text(encoding="utf-8")
@@ -108,14 +107,6 @@ def test_sequence_counts_what_a_calendar_entry_shows():
 
 
 # --- read from git ------------------------------------------------------------------------------
-
-ENV = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org", "GIT_COMMITTER_NAME": "Editor",
-       "GIT_COMMITTER_EMAIL": "editor@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-
-
-def git(directory: Path, *arguments: str, date: str = "2021-05-01T10:00:00+00:00") -> None:
-    env = {**os.environ, **ENV, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    subprocess.run(["git", *arguments], cwd=directory, env=env, check=True, capture_output=True)
 
 
 def commit(directory: Path, text: str, date: str) -> None:

@@ -2,18 +2,14 @@
 its source; not for a change marked as needing no translation; unknown without a full history."""
 
 import datetime as dt
-import os
-import subprocess
 
 import pytest
 
 from sitebuild.translation_status import (
     NOT_NEEDED_FILE, missing_counterparts, source_diff, translation_status, unknown_originals)
+from tests.git_repo import git
 
 LANGS = ("de", "ru")
-GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-           "PATH": os.environ["PATH"]}
 
 
 def write(path, text="Title: x\n\ny\n"):
@@ -21,14 +17,9 @@ def write(path, text="Title: x\n\ny\n"):
     path.write_text(text, encoding="utf-8")
 
 
-def git(root, *arguments, when="2021-05-01T10:00:00+00:00"):
-    env = {**GIT_ENV, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    return subprocess.run(["git", *arguments], cwd=root, check=True, env=env, capture_output=True, text=True).stdout
-
-
 def commit(root, when, message="edit"):
     git(root, "add", "-A")
-    git(root, "commit", "-qm", message, when=when)
+    git(root, "commit", "-qm", message, date=when)
     return git(root, "rev-parse", "HEAD").strip()
 
 
@@ -104,7 +95,7 @@ def test_a_change_on_a_branch_the_translation_was_made_after_still_counts(site):
     git(site, "checkout", "-q", "-")
     write(site / "content" / "ru" / "a.md", "Title: Страница\n\nПравка\n")
     commit(site, "2021-05-03T10:00:00+00:00")
-    git(site, "merge", "-q", "--no-edit", "topic", when="2021-05-04T10:00:00+00:00")
+    git(site, "merge", "-q", "--no-edit", "topic", date="2021-05-04T10:00:00+00:00")
     assert outdated(site) == [("ru/a.md", "2021-05-02")]
 
 
