@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-
 from bs4 import BeautifulSoup
 
-from tests.js_packages import js_package, require_command
+from tests.nu_html import assert_valid_html
 
 from .pages import SEARCH_PAGES, kind_of_file, visit
 
@@ -17,29 +13,7 @@ SCRIPTS = {"programme": ("programme.js", "offline.js"), "event": ("programme.js"
 
 
 def test_nu_html_checker_reports_no_error(site):
-    java = require_command("java", "the Nu HTML Checker runs on Java 11 or later (Debian: default-jre-headless)")
-    jar = js_package("vnu-jar") / "build" / "dist" / "vnu.jar"
-    files = [str(site.file(path)) for path in site.paths]
-    result = subprocess.run(
-        # The checker runs a few seconds: the quick compiler alone (C1) spends half the CPU time
-        # of the full one on it; its deeper stack frames need a larger stack.
-        [java, "-XX:TieredStopAtLevel=1", "-Xss8m", "-jar", str(jar), "--errors-only", "--format", "json", *files],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    try:
-        messages = json.loads(result.stderr or result.stdout)["messages"]
-    except (json.JSONDecodeError, KeyError):
-        raise AssertionError(f"vnu.jar did not report in JSON (exit {result.returncode}):\n{result.stderr}") from None
-    errors = [
-        f"{os.path.relpath(m.get('url', '').removeprefix('file:'), site.root)}:{m.get('lastLine', '?')}: "
-        f"{m.get('message')} [{m.get('extract', '').strip()}]"
-        for m in messages
-        if m.get("type") != "info"
-    ]
-    assert not errors, "\n".join(errors)
-    assert result.returncode == 0, result.stderr
+    assert_valid_html([site.file(path) for path in site.paths], site.root)
 
 
 def test_scripts_only_as_our_own_files_on_the_pages_they_enhance(site):

@@ -17,9 +17,8 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from tests.browser import test_markup
-from tests.browser.conftest import Site as ServedSite, address_path
 from tests.git_repo import git
+from tests.nu_html import assert_valid_html
 from tests.unit.test_export_ical import by_icalendar, by_vobject
 
 from .conftest import Site, as_read, built_cleanly, copy_fixture
@@ -209,6 +208,5 @@ def test_a_copy_without_history_builds_and_says_so(repository, tmp_path, copy):
 def test_nu_html_checker_finds_no_error_on_the_change_pages(repository):
     event_pages = [p for p in repository.output.glob("*/*/index.html") if 'class="session-changed"' in p.read_text()]
     files = [repository.output / lang / "changes" / "index.html" for lang in ("de", "ru")] + event_pages
-    paths = tuple(sorted(address_path(repository.output, f) for f in files))
-    assert len(paths) >= 4, paths
-    test_markup.test_nu_html_checker_reports_no_error(ServedSite(root=repository.output, base="", paths=paths))
+    assert len(files) >= 4, files
+    assert_valid_html(files, repository.output)
