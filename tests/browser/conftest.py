@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,21 +66,25 @@ def address_path(root: Path, file: Path) -> str:
     return "/" + relative
 
 
-def _served(output: Path, kinds: frozenset[str] | None = None):
-    """Serves a built site as the host does; yields a Site."""
+@contextmanager
+def served(output: Path, kinds: frozenset[str] | None = None):
+    """A built site served as the host serves it, as a Site, until the block ends."""
     server = host_server(output, host="127.0.0.1")
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    paths = tuple(sorted(address_path(output, f) for f in output.rglob("*.html")))
-    assert len(paths) >= 20, f"only {len(paths)} pages were built: {paths}"
-    yield Site(root=output, base=f"http://127.0.0.1:{server.server_port}", paths=paths, kinds=kinds)
-    server.shutdown()
-    server.server_close()
+    try:
+        paths = tuple(sorted(address_path(output, f) for f in output.rglob("*.html")))
+        assert len(paths) >= 20, f"only {len(paths)} pages were built: {paths}"
+        yield Site(root=output, base=f"http://127.0.0.1:{server.server_port}", paths=paths, kinds=kinds)
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")
 def site(real_site) -> Site:
-    yield from _served(real_site.output)
+    with served(real_site.output) as real:
+        yield real
 
 
 @pytest.fixture(scope="session")
@@ -88,7 +93,8 @@ def second_site(second_conference) -> Site:
     events and speakers' pages, which the real programme does not have yet. The checks of one
     page per kind take the kinds that show the programme from it; its other pages are the real
     site's templates with other words, which the checks of every page read."""
-    yield from _served(second_conference.output, kinds=PROGRAMME_KINDS)
+    with served(second_conference.output, kinds=PROGRAMME_KINDS) as second:
+        yield second
 
 
 @pytest.fixture(params=["site", "second_site"])

@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 import urllib.request
 from pathlib import Path
 
@@ -18,9 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from sitebuild.host import host_server
-
-from .conftest import PROJECT, TIMEOUT_MS, Site
+from .conftest import PROJECT, TIMEOUT_MS, Site, served
 from .pages import kind_of_file
 
 # Resolves once the worker of the page's scope is active, that is, once it has filled its cache.
@@ -107,11 +104,8 @@ def test_a_new_version_replaces_the_cache(second_site, fresh, tmp_path):
     """The second conference's built copy, served; its programme changed and rebuilt into the same folder."""
     project = tmp_path / "fernost"
     shutil.copytree(second_site.root.parent, project, symlinks=True)  # the fixture's folder, its output in it
-    server = host_server(project / "output", host="127.0.0.1")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
-    programme = base + programme_page(second_site, "de")
-    try:
+    with served(project / "output") as copy:
+        programme = copy.url(programme_page(second_site, "de"))
         tab = fresh.new_page()
         assert tab.goto(programme).status == 200
         [old] = tab.evaluate(WORKER_READY)["caches"]
@@ -131,9 +125,6 @@ def test_a_new_version_replaces_the_cache(second_site, fresh, tmp_path):
         fresh.set_offline(True)
         response = tab.goto(programme)
         assert response.from_service_worker and tab.locator(".site-name").inner_text() == new_name
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 DISCOVERY = {  # declared type -> how its file reads
