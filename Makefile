@@ -14,20 +14,18 @@ TRANSLATIONS := theme/translations
 .PHONY: html serve devserver publish rsync_upload github check translations new-page test clean bench audit i18n-extract i18n-update
 
 # The site's own packages for building and serving; the tests' tools only where tests run.
-# --no-compile: Python compiles what it imports on first use; compiling every installed file up
-# front costs the first `make serve` two seconds.
-PIP := $(PY) -m pip install --quiet --disable-pip-version-check --no-compile
+INSTALL := scripts/venv-install $(VENV)
 
-$(VENV)/.installed: requirements.txt pyproject.toml
+$(VENV)/.installed: requirements.txt pyproject.toml requirements-installer.txt
 	scripts/make-venv $(PYTHON_BOOT) $(VENV)
-	$(PIP) -r requirements.txt
+	$(INSTALL) -r requirements.txt
 	@# The plugins as pelican.plugins.* packages, editable: an edit counts at once. The pinned
 	@# setuptools of requirements.txt builds them, without fetching a build environment.
-	$(PIP) --no-deps --no-build-isolation -e .
+	$(INSTALL) --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
-	$(PIP) -r requirements-dev.txt
+	$(INSTALL) -r requirements-dev.txt
 	touch $@
 
 html: $(VENV)/.installed
