@@ -96,14 +96,22 @@ class OrganisationCategory(Enum):
 
 
 @dataclass(frozen=True)
-class Organisation:
+class Located:
+    """What is read from programme.yaml knows where it was written, for error messages; that
+    place is not part of what it is (not compared, not shown). Keyword-only, so that the fields
+    of the subclasses keep their order."""
+
+    source: Source | None = field(default=None, compare=False, repr=False, kw_only=True)
+
+
+@dataclass(frozen=True)
+class Organisation(Located):
     id: str
     name: Localized
     category: OrganisationCategory
     role: Localized
     short_name: Localized | None = None
     url: str | None = None
-    source: Source | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -115,16 +123,15 @@ class Geo:
 
 
 @dataclass(frozen=True)
-class Room:
+class Room(Located):
     """A hall or room inside a venue; its id is unique across the programme."""
 
     id: str
     name: Localized
-    source: Source | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
-class Venue:
+class Venue(Located):
     """A building (or site) with an address; sessions meet in its rooms."""
 
     id: str
@@ -134,7 +141,6 @@ class Venue:
     country: str | None = None  # ISO 3166 code, e.g. RU
     geo: Geo | None = None
     rooms: tuple[Room, ...] = ()
-    source: Source | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -155,28 +161,26 @@ class Photo:
 
 
 @dataclass(frozen=True)
-class Person:
+class Person(Located):
     id: str
     name: Localized
     affiliation: Organisation | None = None
     role: Localized | None = None
     bio: Localized | None = None  # Markdown
     photo: Photo | None = None
-    source: Source | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
-class WorkingGroup:
+class WorkingGroup(Located):
     id: str
     title: Localized
     coordinators: tuple[Organisation, ...]
     kind: GroupKind = GroupKind.WORKING_GROUP
     description: Localized | None = None
-    source: Source | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
-class Session:
+class Session(Located):
     """One item of an event's programme.
 
     start/end are local times in the event's time zone; None means "to be announced". An end
@@ -204,7 +208,6 @@ class Session:
     speakers: tuple[Person, ...] = ()
     working_group: WorkingGroup | None = None
     slot: int = 0  # sessions sharing a slot number run in parallel
-    source: Source | None = field(default=None, compare=False, repr=False)
 
     def starts_at(self, zone: ZoneInfo) -> dt.datetime | None:
         return dt.datetime.combine(self.date, self.start, tzinfo=zone) if self.start else None
@@ -217,7 +220,7 @@ class Session:
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(Located):
     id: str
     title: Localized
     short_title: Localized
@@ -237,17 +240,15 @@ class Event:
     motto: Localized | None = None
     theme: Localized | None = None  # the subject the event works on; not its motto
     sessions: tuple[Session, ...] = ()
-    source: Source | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
-class Deadline:
+class Deadline(Located):
     """A dated fact outside the event programme (registration, bookings)."""
 
     id: str
     date: dt.date
     label: Localized
-    source: Source | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

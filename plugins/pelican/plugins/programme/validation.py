@@ -15,7 +15,7 @@ from .errors import Problem
 from .model import Event, Programme, Session, Source, Status
 
 
-class _Located(Protocol):
+class _Identified(Protocol):
     @property
     def id(self) -> str: ...
 
@@ -37,7 +37,7 @@ def duplicate_ids(programme: Programme) -> list[Problem]:
     """
     problems = []
     for kind in _kinds(programme):
-        first: dict[str, _Located] = {}
+        first: dict[str, _Identified] = {}
         for where, obj in kind:
             if obj.id in first:
                 problems.append(
@@ -132,8 +132,8 @@ def _clash(where: str, earlier: Session, later: Session) -> Problem:
     )
 
 
-def _kinds(programme: Programme) -> Iterator[list[tuple[str, _Located]]]:
-    sections: dict[str, tuple[_Located, ...]] = {
+def _kinds(programme: Programme) -> Iterator[list[tuple[str, _Identified]]]:
+    sections: dict[str, tuple[_Identified, ...]] = {
         "organisations": programme.organisations,
         "venues": programme.venues,
         "rooms": tuple(room for venue in programme.venues for room in venue.rooms),
@@ -151,7 +151,7 @@ def _session_where(event: Event, session: Session) -> str:
     return f"events.{event.id}.sessions.{session.id}"
 
 
-def _source(obj: _Located) -> Source:
+def _source(obj: _Identified) -> Source:
     assert obj.source is not None, "validate() needs a programme built by the loader"
     return obj.source
 
