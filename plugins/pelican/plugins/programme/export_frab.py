@@ -87,22 +87,17 @@ class FrabLinks:
 
 
 @dataclass(frozen=True)
-class _Room:
-    """A frab room: its name in the schedule's language, and a guid that stays the same from one
-    version of the schedule to the next."""
+class _Named:
+    """A frab room or speaker: the name in the schedule's language, and a guid from the id in
+    programme.yaml, so that apps recognise them in every version of the schedule and event."""
 
     name: str
     guid: str
 
-
-@dataclass(frozen=True)
-class _Person:
-    """A speaker as frab lists them: number and guid from their id in programme.yaml, so that apps
-    recognise them in every version and event."""
-
-    id: int
-    guid: str
-    name: str
+    @property
+    def id(self) -> int:
+        """The number frab lists a speaker by besides the guid."""
+        return _number(self.guid)
 
 
 @dataclass(frozen=True)
@@ -123,7 +118,7 @@ class _Item:
     end: str | None  # ISO date-time with offset; None if the end is not announced
     start: str  # HH:MM
     duration: str  # HH:MM
-    room: _Room
+    room: _Named
     slug: str
     url: str
     title: str
@@ -132,7 +127,7 @@ class _Item:
     type: str
     language: str
     abstract: str
-    persons: tuple[_Person, ...]
+    persons: tuple[_Named, ...]
     links: tuple[_Link, ...]
 
 
@@ -142,7 +137,7 @@ class _Day:
     date: str
     start: str
     end: str
-    rooms: tuple[tuple[_Room, tuple[_Item, ...]], ...]
+    rooms: tuple[tuple[_Named, tuple[_Item, ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -153,7 +148,7 @@ class _Schedule:
     end: str
     time_zone_name: str
     url: str
-    rooms: tuple[_Room, ...]
+    rooms: tuple[_Named, ...]
     days: tuple[_Day, ...]
 
 
@@ -186,12 +181,12 @@ def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _room(session: Session, lang: str, words: ExportWords) -> _Room:
+def _room(session: Session, lang: str, words: ExportWords) -> _Named:
     if session.room is not None:
-        return _Room(session.room.name.get(lang), _guid(f"room/{session.room.id}"))
+        return _Named(session.room.name.get(lang), _guid(f"room/{session.room.id}"))
     if session.venue is not None:
-        return _Room(session.venue.name.get(lang), _guid(f"venue/{session.venue.id}"))
-    return _Room(words.room_to_be_announced, _guid(TBA_ROOM_KEY))
+        return _Named(session.venue.name.get(lang), _guid(f"venue/{session.venue.id}"))
+    return _Named(words.room_to_be_announced, _guid(TBA_ROOM_KEY))
 
 
 def _links(event: Event, session: Session, words: ExportWords) -> tuple[_Link, ...]:
@@ -202,9 +197,8 @@ def _links(event: Event, session: Session, words: ExportWords) -> tuple[_Link, .
     return (_Link(online.url, title),)
 
 
-def _person(person: Person, lang: str) -> _Person:
-    guid = _guid(f"person/{person.id}")
-    return _Person(_number(guid), guid, person.name.get(lang))
+def _person(person: Person, lang: str) -> _Named:
+    return _Named(person.name.get(lang), _guid(f"person/{person.id}"))
 
 
 def _item(event: Event, session: Session, lang: str, links: FrabLinks, acronym: str) -> _Item:
@@ -291,7 +285,7 @@ def _check_unique(items: Any) -> None:
             raise ValueError(f"frab id {item.id} derived from two guids ({guids}): change NAMESPACE")
 
 
-def _check_room_names(rooms: tuple[_Room, ...]) -> None:
+def _check_room_names(rooms: tuple[_Named, ...]) -> None:
     """Apps (and JSON, where a day's rooms are keyed by name) tell rooms apart by name."""
     names = [room.name for room in rooms]
     clashes = sorted({name for name in names if names.count(name) > 1})
