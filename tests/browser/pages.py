@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
+from functools import cache
+
 from bs4 import BeautifulSoup
 
 # The kinds of page the theme renders, each told by an element only its template writes
@@ -40,6 +43,7 @@ def kind_of(page, path: str) -> str:
     return "plain page"
 
 
+@cache  # a built site does not change during the session; parsing its pages again cost seconds
 def kind_of_file(site, path: str) -> str:
     """The kind of a built page, told from its file as kind_of tells it in the browser."""
     if path.endswith("/404.html") and path != "/404.html":
@@ -61,6 +65,19 @@ def one_page_per_kind(site, paths) -> list[str]:
         lang = ("de", "ru")[turn % 2]
         chosen.append(next((path for path in candidates if path.startswith(f"/{lang}/")), candidates[0]))
     return chosen
+
+
+def heaviest_page_of_each_kind(site) -> list[str]:
+    """For each kind of page and each language (the bilingual pages at the root as a third), the
+    page of that kind whose HTML weighs the most gzipped: the one that comes nearest to the
+    weight budget, and the longest text to fit a phone's width. Pages of one kind share their
+    template; the words of every page are checked without a browser (tests/builds)."""
+    heaviest: dict[tuple[str, str], tuple[int, str]] = {}
+    for path in site.paths:
+        group = (path.split("/")[1] if path.count("/") > 1 else "", kind_of_file(site, path))
+        weight = len(gzip.compress(site.file(path).read_bytes(), compresslevel=6))
+        heaviest[group] = max(heaviest.get(group, (0, "")), (weight, path))
+    return sorted(path for _, path in heaviest.values())
 
 
 def label(page, path: str) -> str:

@@ -1,8 +1,9 @@
-"""Every page of a site read once at each phone width, for the checks every page must pass:
-nothing wider than the window, no word broken without a hyphen in a title, the weight of the page
-and of our script, nothing from another host, nothing the Content Security Policy refuses.
-Visiting each page once for all of them, and once per test session (tests/once.py), instead of
-once per check and worker, saves the browser suite hundreds of page loads."""
+"""The heaviest page of each kind in each language (pages.py) read once at each phone width, for
+the checks every kind of page must pass: nothing wider than the window, no word broken without a
+hyphen in a title, the weight of the page and of our script, nothing from another host, nothing
+the Content Security Policy refuses. Visiting each page once for all of them, and once per test
+session (tests/once.py), instead of once per check and worker, saves the browser suite hundreds
+of page loads."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from urllib.parse import urlsplit
 
 from tests.once import once_per_session
 
-from .pages import visit
+from .pages import heaviest_page_of_each_kind, visit
 
 WIDTHS = (320, 390)  # the width WCAG 1.4.10 (reflow) asks content to fit, and a common phone
 PAGEFIND = "/pagefind/"  # the search page's index and bundle, not ours
@@ -89,10 +90,11 @@ class Reading:
 
 
 def survey(tmp_path_factory, site, new_context: Callable) -> list[Reading]:
-    """Every page of site at each of WIDTHS, in a context of new_context() (a phone's, the site's
-    policy enforced); read once per test session, named by the folder the site was built in."""
+    """The heaviest page of each kind of site at each of WIDTHS, in a context of new_context() (a
+    phone's, the site's policy enforced); read once per test session, named by the folder the
+    site was built in."""
     folder = once_per_session(tmp_path_factory, f"survey-{site.root.parent.name}",
-                              lambda folder: _write(folder, _read_every_page(site, new_context())))
+                              lambda folder: _write(folder, _read_each_kind(site, new_context())))
     return [Reading(**{name: tuple(value) if isinstance(value, list) else value for name, value in reading.items()})
             for reading in json.loads((folder / "readings.json").read_text(encoding="utf-8"))]
 
@@ -102,7 +104,7 @@ def _write(folder: Path, readings: list[Reading]) -> None:
     (folder / "readings.json").write_text(json.dumps([dataclasses.asdict(r) for r in readings]), encoding="utf-8")
 
 
-def _read_every_page(site, context) -> list[Reading]:
+def _read_each_kind(site, context) -> list[Reading]:
     # Routing turns the HTTP cache off, so that every visit requests each script it runs.
     context.route("**/*", lambda route: route.continue_())
     local = urlsplit(site.base).netloc
@@ -110,11 +112,11 @@ def _read_every_page(site, context) -> list[Reading]:
     context.on("request", lambda request: requests.append(request))
     tab = context.new_page()
     tab.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
-    readings, height = [], tab.viewport_size["height"]
+    readings, height, paths = [], tab.viewport_size["height"], heaviest_page_of_each_kind(site)
     try:
         for width in WIDTHS:
             tab.set_viewport_size({"width": width, "height": height})
-            for path in site.paths:
+            for path in paths:
                 requests.clear()
                 refused.clear()
                 response = visit(tab, site, path)
