@@ -10,6 +10,11 @@ PORT ?= 8000
 PAGES ?= 300
 TRANSLATIONS := theme/translations
 
+# Python keeps compiled modules in __pycache__ (ignored by git). Where the machine's environment
+# turns that off (PYTHONDONTWRITEBYTECODE), every build and every test process compiles Pelican
+# and the plugins anew: the build tests took 45 s instead of 38.
+unexport PYTHONDONTWRITEBYTECODE
+
 .DEFAULT_GOAL := html
 .PHONY: html serve devserver publish rsync_upload github check translations new-page test clean bench audit i18n-extract i18n-update
 
