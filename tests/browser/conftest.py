@@ -106,7 +106,7 @@ def each_site(request) -> Site:
 @pytest.fixture(scope="session")
 def browser():
     if sync_playwright is None:
-        pytest.fail("Playwright is not installed: run `make test`, or .venv/bin/pip install -r requirements.txt")
+        pytest.fail("Playwright is not installed: run `make test`, which installs requirements-dev.txt")
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(
             f"{CHROMIUM} is missing: install Debian's chromium package (sudo apt-get install chromium); "
