@@ -92,14 +92,14 @@ def second_site(second_conference) -> Site:
     """The second fixture conference (tests/fixtures/sites/fernost): its own zone, rooms, online
     events and speakers' pages, which the real programme does not have yet. The checks of one
     page per kind take the kinds that show the programme from it; its other pages are the real
-    site's templates with other words, which the checks of every page read."""
+    site's templates with other words, which the checks of each kind of page read."""
     with served(second_conference.output, kinds=PROGRAMME_KINDS) as second:
         yield second
 
 
 @pytest.fixture(params=["site", "second_site"])
 def each_site(request) -> Site:
-    """The real site, then the second fixture conference: for the checks every page must pass."""
+    """The real site, then the second fixture conference: for the checks each kind of page must pass."""
     return request.getfixturevalue(request.param)
 
 
@@ -118,10 +118,14 @@ def browser():
         browser.close()
 
 
+# Each context keeps the site's Content Security Policy, as a visitor's browser does.
+DEVICES = {
+    "phone": {"viewport": PHONE, "device_scale_factor": 2, "is_mobile": True, "has_touch": True},
+    "desktop": {"viewport": DESKTOP},
+}
+
+
 def _context(browser, viewport, **options):
-    # The site's Content Security Policy forbids inline scripts, and Playwright adds axe-core as
-    # one; the contexts of the csp fixtures keep the policy.
-    options.setdefault("bypass_csp", True)
     context = browser.new_context(viewport=viewport, **options)
     context.set_default_timeout(TIMEOUT_MS)
     return context
@@ -130,30 +134,53 @@ def _context(browser, viewport, **options):
 @pytest.fixture(scope="session")
 def phone(browser):
     """A 390 × 844 context (an iPhone 12 to 15 held upright), touch and all."""
-    context = _context(browser, PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    context = _context(browser, **DEVICES["phone"])
     yield context
     context.close()
 
 
 @pytest.fixture(scope="session")
 def desktop(browser):
-    context = _context(browser, DESKTOP)
+    context = _context(browser, **DEVICES["desktop"])
     yield context
     context.close()
+
+
+def with_axe(context, axe_script: Path):
+    """context, with axe-core in each of its pages before the page's own scripts: sent to the
+    browser once, not into every page checked (200 instead of 360 ms a page). The policy does
+    not apply to it, as it does not to the tests' own evaluate()."""
+    context.add_init_script(path=str(axe_script))
+    return context
+
+
+@pytest.fixture(scope="session")
+def axe_phone(browser, axe_script):
+    """The phone's context with axe-core (with_axe)."""
+    context = with_axe(_context(browser, **DEVICES["phone"]), axe_script)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_desktop(browser, axe_script):
+    context = with_axe(_context(browser, **DEVICES["desktop"]), axe_script)
+    yield context
+    context.close()
+
+
+@pytest.fixture(params=["axe_phone", "axe_desktop"])
+def axe_tab(request):
+    """A fresh page in each viewport's context with axe-core in turn, closed after the test."""
+    page = request.getfixturevalue(request.param).new_page()
+    yield page
+    page.close()
 
 
 @pytest.fixture(scope="session")
 def no_script(browser):
     """A 390 px context with JavaScript switched off, as some visitors browse."""
     context = _context(browser, PHONE, java_script_enabled=False)
-    yield context
-    context.close()
-
-
-@pytest.fixture(scope="session")
-def csp_phone(browser):
-    """A 390 px context that enforces the site's Content Security Policy as a visitor's browser does."""
-    context = _context(browser, PHONE, bypass_csp=False)
     yield context
     context.close()
 
@@ -181,11 +208,9 @@ def phone_tab(phone):
 
 @pytest.fixture(scope="session")
 def readings(browser, tmp_path_factory):
-    """readings(site): every page of site at each phone width (survey.py), read once per session."""
-    def phone_enforcing_the_policy():
-        return _context(browser, PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, bypass_csp=False)
-
-    return lambda site: survey(tmp_path_factory, site, phone_enforcing_the_policy)
+    """readings(site): the heaviest page of each kind of site at each phone width (survey.py), read
+    once per session."""
+    return lambda site: survey(tmp_path_factory, site, lambda: _context(browser, **DEVICES["phone"]))
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Accessibility of every page in a real browser: axe-core, keyboard focus, touch target size."""
+"""Accessibility of each kind of page in a real browser: axe-core, keyboard focus, touch target size."""
 
 from __future__ import annotations
 
@@ -41,9 +41,9 @@ FOCUSED = """() => {
 }"""
 
 
-def axe_violations(tab, axe_script, where: str) -> list[str]:
-    """axe-core on the page open in tab, in the light and then in the dark colour scheme."""
-    tab.add_script_tag(path=str(axe_script))
+def axe_violations(tab, where: str) -> list[str]:
+    """axe-core on the page open in tab (its context with_axe), in the light and then in the dark
+    colour scheme."""
     found = []
     for scheme in ("light", "dark"):
         tab.emulate_media(color_scheme=scheme)
@@ -52,15 +52,15 @@ def axe_violations(tab, axe_script, where: str) -> list[str]:
     return found
 
 
-def test_axe_finds_no_violation_in_light_or_dark_mode(each_site, tab, axe_script):
+def test_axe_finds_no_violation_in_light_or_dark_mode(each_site, axe_tab):
     """One page of each kind loaded once per viewport; axe runs in the light, then in the dark
     colour scheme. Pages of one kind share their template; their texts are checked by the Nu HTML
     checker and the other tests on every page."""
-    site, found = each_site, []
+    site, tab, found = each_site, axe_tab, []
     for path in one_page_per_kind(site, site.paths):
         tab.emulate_media(color_scheme="light")
         visit(tab, site, path)
-        found += axe_violations(tab, axe_script, label(tab, path))
+        found += axe_violations(tab, label(tab, path))
     assert not found, f"{len(found)} axe violations:\n" + "\n".join(found)
 
 

@@ -1,4 +1,4 @@
-"""Layout on a phone, in print, without JavaScript, and the weight of every page."""
+"""Layout on a phone, in print, without JavaScript, and the weight of each kind of page."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def test_print_hides_the_navigation_and_keeps_the_sessions(site, phone_tab):
     assert sessions, "no page has programme sessions to print"
 
 
-def test_every_page_fits_the_weight_budget_and_stays_on_the_site(each_site, readings):
+def test_each_kind_of_page_fits_the_weight_budget_and_stays_on_the_site(each_site, readings):
     found, weights = [], {}
     for reading in readings(each_site):
         path = reading.path

@@ -43,14 +43,14 @@ def test_scripts_only_as_our_own_files_on_the_pages_they_enhance(site):
     assert {kind_of_file(site, path) for path in loaded["programme.js"]} == {"programme", "event"}
 
 
-def test_no_page_breaks_the_content_security_policy(each_site, readings, csp_phone):
+def test_no_page_breaks_the_content_security_policy(each_site, readings, phone):
     """Served with the headers of _headers, as the host serves them; the browser reports every
-    inline style, inline script or foreign resource the policy refuses. Every page as the survey
-    read it, and the search pages running a search, for its WebAssembly and its worker."""
+    inline style, inline script or foreign resource the policy refuses. Each kind of page as the
+    survey read it, and the search pages running a search, for its WebAssembly and its worker."""
     pages = readings(each_site)
     refused = [f"{r.path} at {r.width}px: {message}" for r in pages for message in r.refused]
     policies = {r.policy for r in pages}
-    tab = csp_phone.new_page()
+    tab = phone.new_page()
     tab.on("console", lambda m: "Content Security Policy" in m.text and refused.append(f"{tab.url}: {m.text}"))
     for path in SEARCH_PAGES.values():
         policies.add(visit(tab, each_site, f"{path}?q=Kaluga").headers.get("content-security-policy"))

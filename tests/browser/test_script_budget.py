@@ -8,7 +8,7 @@ import gzip
 BUDGET = 5 * 1024
 
 
-def test_every_page_loads_at_most_5_kb_of_our_script(each_site, readings):
+def test_each_kind_of_page_loads_at_most_5_kb_of_our_script(each_site, readings):
     found, weights = [], {}
     for reading in readings(each_site):
         path, scripts = reading.path, reading.scripts

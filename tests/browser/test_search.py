@@ -15,8 +15,8 @@ RESULTS = ".search-results a"
 
 
 @pytest.fixture
-def search_tab(csp_phone):
-    page = csp_phone.new_page()
+def search_tab(phone):
+    page = phone.new_page()
     page.problems = []
     page.on("console", lambda message: message.type == "error" and page.problems.append(message.text))
     page.on("pageerror", lambda exception: page.problems.append(str(exception)))
@@ -114,16 +114,15 @@ def test_more_results_come_on_request_and_take_the_focus(site, search_tab):
     assert not search_tab.problems, search_tab.problems
 
 
-def test_axe_finds_no_violation_in_the_search_results(site, phone, axe_script):
-    """The results are made by the script, after the page loaded: axe looks at them too.
-    (phone: a context that lets Playwright add axe-core as an inline script.)"""
-    tab = phone.new_page()
+def test_axe_finds_no_violation_in_the_search_results(site, axe_phone):
+    """The results are made by the script, after the page loaded: axe looks at them too."""
+    tab = axe_phone.new_page()
     found = []
     for lang, query in (("de", "Kaluga"), ("ru", "Калуга")):
         path = SEARCH_PAGES[lang]
         visit(tab, site, path)
         search(tab, query)
         assert tab.locator(".search-results li").count() > 0
-        found += axe_violations(tab, axe_script, path)
+        found += axe_violations(tab, path)
     tab.close()
     assert not found, "\n".join(found)

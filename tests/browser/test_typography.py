@@ -12,5 +12,5 @@ def test_no_title_line_ends_inside_a_word_without_a_hyphen(each_site, readings):
     untitled = [r.path for r in pages if not r.titles]
     assert {r.width for r in pages} == set(WIDTHS)
     assert {r.path.split("/")[1] for r in pages} >= {"de", "ru"}
-    assert untitled == []  # every page has a heading and the menu to check
+    assert untitled == []  # every page read has a heading and the menu to check
     assert not found, "\n".join(found)

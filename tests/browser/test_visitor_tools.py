@@ -18,7 +18,7 @@ import pytest
 from babel.dates import format_date
 from bs4 import BeautifulSoup
 
-from .conftest import DESKTOP, PHONE, TIMEOUT_MS
+from .conftest import DESKTOP, PHONE, TIMEOUT_MS, with_axe
 from .test_accessibility import axe_violations
 
 VLADIVOSTOK = ZoneInfo("Asia/Vladivostok")
@@ -240,12 +240,12 @@ def test_starred_sessions_filter_and_calendar_in_both_languages(second_site, new
 
 def test_accessible_with_the_script_in_both_schemes(second_site, new_context, axe_script):
     """With marks, stars, the third reading and the filter on the page."""
-    context = new_context("America/New_York", bypass_csp=True)  # axe-core comes as an inline script
+    context = with_axe(new_context("America/New_York"), axe_script)
     found = []
     for path in ("/de/programm/", EVENT.format(lang="ru")):
         tab = open_at(context, second_site, path, at("2021-12-30", "10:30"))
         tab.locator("#eroeffnung > button.star").click()
-        found += axe_violations(tab, axe_script, path)
+        found += axe_violations(tab, path)
         tab.close()
     assert not found, "\n".join(found)
 
