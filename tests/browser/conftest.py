@@ -131,48 +131,55 @@ def _context(browser, viewport, **options):
     return context
 
 
-@pytest.fixture(scope="session")
-def phone(browser):
-    """A 390 × 844 context (an iPhone 12 to 15 held upright), touch and all."""
-    context = _context(browser, **DEVICES["phone"])
-    yield context
-    context.close()
-
-
-@pytest.fixture(scope="session")
-def desktop(browser):
-    context = _context(browser, **DEVICES["desktop"])
-    yield context
-    context.close()
-
-
 def with_axe(context, axe_script: Path):
     """context, with axe-core in each of its pages before the page's own scripts: sent to the
-    browser once, not into every page checked (200 instead of 360 ms a page). The policy does
-    not apply to it, as it does not to the tests' own evaluate()."""
+    browser once, not into every page checked (200 instead of 360 ms a page). It comes in outside
+    the site's policy, as the tests' own evaluate() does; what it does then stays under the
+    policy, and context.refused keeps what the policy refused, for axe_violations to report."""
+    context.refused = []
+    context.on("console", lambda message: "Content Security Policy" in message.text and context.refused.append(message.text))
     context.add_init_script(path=str(axe_script))
     return context
 
 
 @pytest.fixture(scope="session")
-def axe_phone(browser, axe_script):
-    """The phone's context with axe-core (with_axe)."""
-    context = with_axe(_context(browser, **DEVICES["phone"]), axe_script)
-    yield context
-    context.close()
+def devices(browser, axe_script):
+    """devices(name): the session's context of DEVICES[name]; devices(name, axe=True) one of its
+    own with axe-core (with_axe). Each is made on first use."""
+    made = {}
+
+    def device(name: str, axe: bool = False):
+        if (name, axe) not in made:
+            context = _context(browser, **DEVICES[name])
+            made[name, axe] = with_axe(context, axe_script) if axe else context
+        return made[name, axe]
+
+    yield device
+    for context in made.values():
+        context.close()
 
 
 @pytest.fixture(scope="session")
-def axe_desktop(browser, axe_script):
-    context = with_axe(_context(browser, **DEVICES["desktop"]), axe_script)
-    yield context
-    context.close()
+def phone(devices):
+    """A 390 × 844 context (an iPhone 12 to 15 held upright), touch and all."""
+    return devices("phone")
 
 
-@pytest.fixture(params=["axe_phone", "axe_desktop"])
-def axe_tab(request):
+@pytest.fixture(scope="session")
+def axe_phone(devices):
+    return devices("phone", axe=True)
+
+
+@pytest.fixture(params=list(DEVICES))
+def context(request, devices):
+    """Each viewport's context in turn."""
+    return devices(request.param)
+
+
+@pytest.fixture(params=list(DEVICES))
+def axe_tab(request, devices):
     """A fresh page in each viewport's context with axe-core in turn, closed after the test."""
-    page = request.getfixturevalue(request.param).new_page()
+    page = devices(request.param, axe=True).new_page()
     yield page
     page.close()
 
@@ -183,12 +190,6 @@ def no_script(browser):
     context = _context(browser, PHONE, java_script_enabled=False)
     yield context
     context.close()
-
-
-@pytest.fixture(params=["phone", "desktop"])
-def context(request):
-    """Each viewport's context in turn."""
-    return request.getfixturevalue(request.param)
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ KIND_MARKERS = {
     "person": "article.person",
     "people": "ul.people",
     "changes": "div.change-log",
+    "search": "form.search-form",
 }
 KINDS = ("404", *KIND_MARKERS, "plain page")
 PROGRAMME_KINDS = frozenset({"home", "event", "programme", "person", "people", "changes"})  # what programme.yaml fills
@@ -70,8 +71,9 @@ def one_page_per_kind(site, paths) -> list[str]:
 def heaviest_page_of_each_kind(site) -> list[str]:
     """For each kind of page and each language (the bilingual pages at the root as a third), the
     page of that kind whose HTML weighs the most gzipped: the one that comes nearest to the
-    weight budget, and the longest text to fit a phone's width. Pages of one kind share their
-    template; the words of every page are checked without a browser (tests/builds)."""
+    weight budget. Pages of one kind share their template, their scripts and their layout; what
+    differs is their text, which a narrow screen reads here only as far as the heaviest page of
+    each kind holds it."""
     heaviest: dict[tuple[str, str], tuple[int, str]] = {}
     for path in site.paths:
         group = (path.split("/")[1] if path.count("/") > 1 else "", kind_of_file(site, path))

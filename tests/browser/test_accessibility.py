@@ -49,13 +49,15 @@ def axe_violations(tab, where: str) -> list[str]:
         tab.emulate_media(color_scheme=scheme)
         found += [f"{where}, {scheme}: {v['id']} ({v['impact']}) {v['help']}\n    " + "\n    ".join(v["targets"])
                   for v in tab.evaluate(AXE_RUN)]
+    found += [f"{where}: the policy refused {message}" for message in tab.context.refused]
+    tab.context.refused.clear()
     return found
 
 
 def test_axe_finds_no_violation_in_light_or_dark_mode(each_site, axe_tab):
     """One page of each kind loaded once per viewport; axe runs in the light, then in the dark
-    colour scheme. Pages of one kind share their template; their texts are checked by the Nu HTML
-    checker and the other tests on every page."""
+    colour scheme. Pages of one kind share their template; the Nu HTML checker reads every page's
+    markup (test_markup.py)."""
     site, tab, found = each_site, axe_tab, []
     for path in one_page_per_kind(site, site.paths):
         tab.emulate_media(color_scheme="light")
