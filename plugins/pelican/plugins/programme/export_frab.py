@@ -89,7 +89,8 @@ class FrabLinks:
 @dataclass(frozen=True)
 class _Named:
     """A frab room or speaker: the name in the schedule's language, and a guid from the id in
-    programme.yaml, so that apps recognise them in every version of the schedule and event."""
+    programme.yaml (a fixed one for the room to be announced), so that apps recognise them in
+    every version of the schedule and event."""
 
     name: str
     guid: str
