@@ -12,7 +12,6 @@ import datetime as dt
 import json
 import re
 import shutil
-from pathlib import Path
 
 import feedparser
 import pytest
