@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader
+from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from pelican.plugins.bilingual.environment import install_language
+from pelican.plugins.bilingual.environment import install_language, keep_compiled_templates
 from pelican.plugins.bilingual.settings import template_cache
 from pelican.plugins.programme.model import Programme
 from pelican.plugins.programme.views import programme_view, view_context
@@ -23,9 +23,7 @@ def _environment(settings: dict) -> Environment:
     rebuild of the real site) where the settings keep a cache."""
     environment = Environment(loader=FileSystemLoader(Path(settings["THEME"]) / "templates"), **settings["JINJA_ENVIRONMENT"])
     if settings.get("CACHE_CONTENT"):
-        folder = template_cache(Path(settings["CACHE_PATH"]), settings["JINJA_ENVIRONMENT"])
-        folder.mkdir(parents=True, exist_ok=True)
-        environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        keep_compiled_templates(environment, template_cache(Path(settings["CACHE_PATH"]), settings["JINJA_ENVIRONMENT"]))
     return environment
 
 

@@ -1,12 +1,13 @@
 """What a Jinja environment needs to render in one language: its catalogue and the filters
-that depend on the language. Used by the language runs and by the bilingual root pages."""
+that depend on the language, and the templates compiled by earlier builds. Used by the language
+runs and by the bilingual root pages."""
 
 from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 
 from .catalogues import load_translations
 from .foreign_words import mark_foreign_words
@@ -25,3 +26,11 @@ def install_language(environment: Environment, translations_dir: Path, lang: str
     environment.filters["capitalize_first"] = capitalize_first
     environment.filters["spelled_out"] = partial(spelled_out, lang=lang)
     return translations
+
+
+def keep_compiled_templates(environment: Environment, folder: Path) -> None:
+    """environment loads the templates compiled by earlier builds from folder and keeps there the
+    ones it compiles: without it each build compiles every template it renders anew. Jinja keys
+    them by each template's source, so an edited template is compiled again."""
+    folder.mkdir(parents=True, exist_ok=True)
+    environment.bytecode_cache = FileSystemBytecodeCache(str(folder))

@@ -3,11 +3,10 @@
 import logging
 import os
 
-from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from .counterparts import language_versions, missing_languages
-from .environment import install_language
+from .environment import install_language, keep_compiled_templates
 from .settings import apply, site_settings
 from .translation_note import translation_note
 
@@ -21,9 +20,7 @@ def configure_environment(generator) -> None:
     site = site_settings(generator.settings)
     install_language(generator.env, site.theme / "translations", site.lang)
     if site.template_cache is not None:
-        site.template_cache.mkdir(parents=True, exist_ok=True)
-        # keyed by each template's source: an edited template is compiled again
-        generator.env.bytecode_cache = FileSystemBytecodeCache(str(site.template_cache))
+        keep_compiled_templates(generator.env, site.template_cache)
 
 
 def link_language_versions(generator) -> None:
