@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.builds.conftest import COMPILED_TEMPLATES
 from tests.js_packages import js_package, require_command
+from tests.once import shared_folder
 
 KINDS = {"unit": "unit", "builds": "build", "browser": "browser"}
 
@@ -17,6 +19,15 @@ def pytest_collection_modifyitems(items) -> None:
         folder = Path(item.fspath).parent.name
         if folder in KINDS:
             item.add_marker(getattr(pytest.mark, KINDS[folder]))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_templates(tmp_path_factory) -> None:
+    """The folder where every site the tests build keeps its compiled templates, shared by the
+    workers (tests/builds/conftest.py: link_compiled_templates)."""
+    folder = shared_folder(tmp_path_factory) / "compiled-templates"
+    folder.mkdir(exist_ok=True)
+    COMPILED_TEMPLATES[:] = [folder]
 
 
 @pytest.fixture(scope="session")

@@ -11,11 +11,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def once_per_session(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
-    """The folder name, which make(folder) filled in this session, in this worker or another."""
+def shared_folder(tmp_path_factory) -> Path:
+    """The folder every worker of this test session sees."""
     own = tmp_path_factory.getbasetemp()
     shared = (own.parent if os.environ.get("PYTEST_XDIST_WORKER") else own) / "once"
     shared.mkdir(exist_ok=True)
+    return shared
+
+
+def once_per_session(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder name, which make(folder) filled in this session, in this worker or another."""
+    shared = shared_folder(tmp_path_factory)
     folder, done = shared / name, shared / f"{name}.done"
     with (shared / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

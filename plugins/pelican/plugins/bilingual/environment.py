@@ -4,6 +4,7 @@ runs and by the bilingual root pages."""
 
 from __future__ import annotations
 
+import os
 from functools import partial
 from pathlib import Path
 
@@ -28,9 +29,18 @@ def install_language(environment: Environment, translations_dir: Path, lang: str
     return translations
 
 
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, keyed by the name and the real path of each template
+    (Jinja's own key takes the path as the loader spelled it): sites that link one theme folder,
+    as the tests' copies of the fixture sites do, find the templates the others compiled. Jinja
+    compiles a template again whose source differs from the one its code was compiled from."""
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(name, filename and os.path.realpath(filename))
+
+
 def keep_compiled_templates(environment: Environment, folder: Path) -> None:
     """environment loads the templates compiled by earlier builds from folder and keeps there the
-    ones it compiles: without it each build compiles every template it renders anew. Jinja keys
-    them by each template's source, so an edited template is compiled again."""
+    ones it compiles: without it each build compiles every template it renders anew."""
     folder.mkdir(parents=True, exist_ok=True)
-    environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    environment.bytecode_cache = _CompiledTemplates(str(folder))

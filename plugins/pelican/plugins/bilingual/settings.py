@@ -91,7 +91,8 @@ class SiteSettings:
 
 def template_cache(cache_path: Path, jinja_options: dict) -> Path:
     """The folder of the templates compiled with these options by this Jinja: Jinja keys its cache
-    by each template's source alone, and the options (trim_blocks, extensions …) shape the code."""
+    by each template's name and file and checks its source, and the options (trim_blocks,
+    extensions …) shape the code."""
     options = repr(sorted((name, repr(value)) for name, value in jinja_options.items()))
     return cache_path / f"templates-{sha1(f'{jinja2.__version__} {options}'.encode()).hexdigest()[:12]}"
 
