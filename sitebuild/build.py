@@ -20,7 +20,7 @@ from pelican.settings import read_settings
 from pelican.plugins.bilingual.timestamp import source_date
 from pelican.plugins.programme.history import read_history
 from pelican.plugins.programme.model import Programme
-from pelican.plugins.typography.rules import load_dictionaries
+from pelican.plugins.typography.patterns import load_dictionaries
 
 from . import checks, entry_page, page_facts, search_index, site_files
 from .catalogue_check import catalogue_problems
@@ -161,7 +161,8 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
     staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-", dir=output_dir.parent))
     try:
         languages = settings["LANGUAGES"]
-        load_dictionaries(languages)  # before the language processes fork, which then share them
+        # before the language processes fork, which then share them
+        load_dictionaries(languages, Path(settings["CACHE_PATH"]) if settings.get("CACHE_CONTENT") else None)
         pages, sources = {}, {}
         with ProcessPoolExecutor(max_workers=len(languages), mp_context=get_context("fork")) as pool:
             # Each run gets what was read and checked above (handed), instead of reading it again.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.builds.conftest import COMPILED_TEMPLATES
+from tests.builds.conftest import SHARED_CACHE
 from tests.js_packages import js_package, require_command
 from tests.once import shared_folder
 
@@ -22,12 +22,12 @@ def pytest_collection_modifyitems(items) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def compiled_templates(tmp_path_factory) -> None:
-    """The folder where every site the tests build keeps its compiled templates, shared by the
-    workers (tests/builds/conftest.py: link_compiled_templates)."""
-    folder = shared_folder(tmp_path_factory) / "compiled-templates"
+def shared_cache(tmp_path_factory) -> None:
+    """The folder where every site the tests build keeps what it caches for every site, shared
+    by the workers (tests/builds/conftest.py: link_shared_cache)."""
+    folder = shared_folder(tmp_path_factory) / "shared-cache"
     folder.mkdir(exist_ok=True)
-    COMPILED_TEMPLATES[:] = [folder]
+    SHARED_CACHE[:] = [folder]
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,7 @@ from pelican.settings import read_settings
 from sitebuild.build import BuildResult, build_site
 from pelican.plugins.bilingual.settings import template_cache
 from pelican.plugins.typography.document import SOFT_HYPHEN_MARKUP
+from pelican.plugins.typography.patterns import patterns_folder
 from tests.once import once_per_session
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -67,10 +68,10 @@ class Site:
 @pytest.fixture
 def make_site(tmp_path, monkeypatch):
     """make_site("basic") → a Site in a temporary folder, the working directory set to it; with
-    own_templates=True it compiles its templates itself (link_compiled_templates)."""
+    own_cache=True it makes everything it caches itself (link_shared_cache)."""
 
-    def make(name: str, own_templates: bool = False) -> Site:
-        site = copy_fixture(name, tmp_path / name, own_templates)
+    def make(name: str, own_cache: bool = False) -> Site:
+        site = copy_fixture(name, tmp_path / name, own_cache)
         monkeypatch.chdir(site.root)
         return site
 
@@ -85,30 +86,35 @@ def messages(result: BuildResult) -> str:
     return "\n".join(str(problem) for problem in result.problems)
 
 
-def copy_fixture(name: str, root: Path, own_templates: bool = False) -> Site:
+def copy_fixture(name: str, root: Path, own_cache: bool = False) -> Site:
     shutil.copytree(FIXTURES / name, root)
     for settings in ("pelicanconf.py", "publishconf.py"):
         shutil.copy2(PROJECT / settings, root / settings)
     for shared in ("theme",):  # the plugins are installed (pyproject.toml)
         (root / shared).symlink_to(PROJECT / shared)
-    if not own_templates:
-        link_compiled_templates(root)
+    if not own_cache:
+        link_shared_cache(root)
     return Site(root)
 
 
-# The folder of the templates the sites of this test session compiled (set by the session's
-# compiled_templates fixture, tests/conftest.py).
-COMPILED_TEMPLATES: list[Path] = []
+# The folder of what the sites of this test session keep for their next builds, whichever site
+# made it (set by the session's shared_cache fixture, tests/conftest.py).
+SHARED_CACHE: list[Path] = []
 
 
-def link_compiled_templates(root: Path) -> None:
-    """The site at root keeps its compiled templates in the test session's one folder: the theme
-    is the same for every site, and compiling it took a third of each new copy's first build."""
+def link_shared_cache(root: Path) -> None:
+    """The site at root keeps its compiled templates and its parsed hyphenation patterns in the
+    test session's one folder: they are the same for every site, and making them took half of
+    each new copy's first build."""
     settings = read_settings(str(PROJECT / "pelicanconf.py"))
-    cache = root / settings["CACHE_PATH"]
-    for folder in (cache, *(cache / lang for lang in settings["LANGUAGES"])):
-        folder.mkdir(parents=True, exist_ok=True)
-        template_cache(folder, settings["JINJA_ENVIRONMENT"]).symlink_to(COMPILED_TEMPLATES[0], target_is_directory=True)
+    cache, shared = root / settings["CACHE_PATH"], SHARED_CACHE[0]
+    links = {template_cache(folder, settings["JINJA_ENVIRONMENT"]): shared / "templates"
+             for folder in (cache, *(cache / lang for lang in settings["LANGUAGES"]))}
+    links[patterns_folder(cache)] = shared / "hyphenation"
+    for link, target in links.items():
+        target.mkdir(exist_ok=True)
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(target, target_is_directory=True)
 
 
 def built_cleanly(site: Site) -> Site:
@@ -187,7 +193,7 @@ def real_sources(folder: Path) -> Site:
         shutil.copy2(PROJECT / name, folder / name)
     for name in ("content", "theme"):
         (folder / name).symlink_to(PROJECT / name)
-    link_compiled_templates(folder)
+    link_shared_cache(folder)
     return Site(folder)
 
 

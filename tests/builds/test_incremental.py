@@ -84,7 +84,7 @@ def test_a_rebuild_compiles_no_template_again(make_site):
     """Compiled templates are kept in the cache by their source, the language runs' and the
     entry pages'; a rebuild loads them instead of compiling them again (Jinja writes a
     template's file only when it compiled it)."""
-    site = make_site("basic", own_templates=True)
+    site = make_site("basic", own_cache=True)
     assert site.build().published
     compiled = _compiled_templates(site)
     assert {path.parent.parent.relative_to(site.root).as_posix() for path in compiled} == {"cache", "cache/de", "cache/ru"}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pelican.plugins.typography import patterns
 from pelican.plugins.typography.document import SOFT_HYPHEN_MARKUP, typeset_page
+from pelican.plugins.typography.patterns import load_dictionaries, patterns_folder
 from pelican.plugins.typography.rules import QuoteDepth, hyphenate, typeset
 
 NB, SHY = "\u00a0", "\u00ad"
@@ -104,6 +106,28 @@ def test_an_address_inside_a_sentence_stays_whole_and_the_sentence_is_typeset():
 ])
 def test_hyphenation(lang, word, hyphenated):
     assert hyphenate(word, lang) == hyphenated
+
+
+def test_the_next_build_loads_the_patterns_a_build_kept_and_hyphenates_alike(tmp_path, monkeypatch):
+    words = {lang: hyphenate(word, lang) for lang, word in (("de", "Städtepartnerkonferenz"), ("ru", "конфиденциальности"))}
+    monkeypatch.setattr(patterns, "_DICTIONARIES", {})  # a new build process
+    load_dictionaries(["de", "ru", "xx"], tmp_path)  # xx: a language without patterns, kept as none
+    assert {path.name for path in patterns_folder(tmp_path).iterdir()} == {"de.pickle", "ru.pickle", "xx.pickle"}
+
+    monkeypatch.setattr(patterns, "_DICTIONARIES", {})
+    monkeypatch.setattr(patterns, "_parsed", lambda lang: pytest.fail(f"the {lang} patterns were parsed again"))
+    load_dictionaries(["de", "ru", "xx"], tmp_path)
+    assert {lang: hyphenate(word.replace(SHY, ""), lang) for lang, word in words.items()} == words
+
+
+def test_unreadable_kept_patterns_are_parsed_again_and_replaced(tmp_path, monkeypatch):
+    monkeypatch.setattr(patterns, "_DICTIONARIES", {})
+    kept = patterns_folder(tmp_path) / "de.pickle"
+    kept.parent.mkdir()
+    kept.write_bytes(b"cut off")
+    load_dictionaries(["de"], tmp_path)
+    assert hyphenate("Deutschlandfest", "de") == f"Deutsch{SHY}land{SHY}fest"
+    assert kept.stat().st_size > 100_000
 
 
 def test_a_page_is_typeset_in_its_text_only():

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pyphen
+
+from .patterns import dictionary
 
 NBSP = "\u00a0"
 SOFT_HYPHEN = "\u00ad"
@@ -106,40 +107,27 @@ def _dashes(part: str, lang: str, quotes: QuoteDepth, opening: str, closing: str
 _WORD = re.compile(rf"[^\W\d_]{{{SHORTEST_HYPHENATED},}}")
 
 
-@lru_cache(maxsize=None)
-def _dictionary(lang: str) -> pyphen.Pyphen | None:
-    """pyphen's patterns (from LibreOffice) for lang; None for a language it has none for."""
-    return pyphen.Pyphen(lang=lang, left=2, right=3) if pyphen.language_fallback(lang) else None
-
-
-def load_dictionaries(languages) -> None:
-    """Reads the patterns of languages now (German's take 0.4 s): a build that forks one process
-    per language, and then typesets its bilingual pages itself, reads them once, not twice."""
-    for lang in languages:
-        _dictionary(lang)
-
-
 def hyphenate(text: str, lang: str) -> str:
     """Soft hyphens at the break points of the long words of text; addresses stay whole."""
     if not _WORD.search(text):
         return text  # spares loading a dictionary (a quarter of a second) for short words
-    dictionary = _dictionary(lang)
-    if dictionary is None:
+    patterns = dictionary(lang)
+    if patterns is None:
         return text
-    return _outside_addresses(text, lambda words: _WORD.sub(lambda m: _hyphenated(m.group(), dictionary), words))
+    return _outside_addresses(text, lambda words: _WORD.sub(lambda m: _hyphenated(m.group(), patterns), words))
 
 
 _VOWEL = re.compile("[aeiouyäöüаеёиоуыэюя]", re.IGNORECASE)
 
 
-def _hyphenated(word: str, dictionary: pyphen.Pyphen) -> str:
+def _hyphenated(word: str, patterns: pyphen.Pyphen) -> str:
     """The word with a soft hyphen at each break point whose syllables all have a vowel.
 
     LibreOffice's German patterns split some consonant clusters on their own ("Deut-sch-land",
     "Daten-schut-z-er-klä-rung"); such a piece joins the syllable before it ("Deutsch-land").
     """
     syllables: list[str] = []
-    for piece in _pieces(word, dictionary.positions(word)):
+    for piece in _pieces(word, patterns.positions(word)):
         if syllables and not _VOWEL.search(piece):
             syllables[-1] += piece
         else:
