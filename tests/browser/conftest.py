@@ -42,7 +42,7 @@ class Site:
     root: Path
     base: str
     paths: tuple[str, ...]
-    kinds: frozenset[str] | None = None  # the kinds of page one_page_per_kind picks from; None: all
+    kinds: frozenset[str] | None = None  # the kinds of page the checks of each kind read; None: all
 
     def url(self, path: str) -> str:
         return self.base + path

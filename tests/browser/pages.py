@@ -69,14 +69,17 @@ def one_page_per_kind(site, paths) -> list[str]:
 
 
 def heaviest_page_of_each_kind(site) -> list[str]:
-    """For each kind of page and each language (the bilingual pages at the root as a third), the
-    page of that kind whose HTML weighs the most gzipped: the one that comes nearest to the
-    weight budget. Pages of one kind share their template, their scripts and their layout; what
-    differs is their text, which a narrow screen reads here only as far as the heaviest page of
-    each kind holds it."""
+    """For each kind of page (of the site's kinds) and each language (the bilingual pages at the
+    root as a third), the page of that kind whose HTML weighs the most gzipped: the one that
+    comes nearest to the weight budget. Pages of one kind share their template, their scripts
+    and their layout; what differs is their text, which a narrow screen reads here only as far as
+    the heaviest page of each kind holds it."""
     heaviest: dict[tuple[str, str], tuple[int, str]] = {}
     for path in site.paths:
-        group = (path.split("/")[1] if path.count("/") > 1 else "", kind_of_file(site, path))
+        kind = kind_of_file(site, path)
+        if site.kinds is not None and kind not in site.kinds:
+            continue
+        group = (path.split("/")[1] if path.count("/") > 1 else "", kind)
         weight = len(gzip.compress(site.file(path).read_bytes(), compresslevel=6))
         heaviest[group] = max(heaviest.get(group, (0, "")), (weight, path))
     return sorted(path for _, path in heaviest.values())
