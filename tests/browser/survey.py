@@ -1,9 +1,9 @@
-"""The heaviest page of each kind in each language (pages.py) read once at each phone width, for
-the checks every kind of page must pass: nothing wider than the window, no word broken without a
-hyphen in a title, the weight of the page and of our script, nothing from another host, nothing
-the Content Security Policy refuses. Visiting each page once for all of them, and once per test
-session (tests/once.py), instead of once per check and worker, saves the browser suite hundreds
-of page loads."""
+"""The heaviest page of each kind in each language (pages.py) loaded once and read at each phone
+width, for the checks every kind of page must pass: nothing wider than the window, no word
+broken without a hyphen in a title, the weight of the page and of our script, nothing from
+another host, nothing the Content Security Policy refuses. Visiting each page once for all of
+them, and once per test session (tests/once.py), instead of once per check and worker, saves
+the browser suite hundreds of page loads."""
 
 from __future__ import annotations
 
@@ -112,17 +112,20 @@ def _read_each_kind(site, context) -> list[Reading]:
     context.on("request", lambda request: requests.append(request))
     tab = context.new_page()
     tab.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
-    readings, height, paths = [], tab.viewport_size["height"], heaviest_page_of_each_kind(site)
+    readings, height = [], tab.viewport_size["height"]
     try:
-        for width in WIDTHS:
-            tab.set_viewport_size({"width": width, "height": height})
-            for path in paths:
-                requests.clear()
-                refused.clear()
-                response = visit(tab, site, path)
+        for path in heaviest_page_of_each_kind(site):
+            requests.clear()
+            refused.clear()
+            # Loaded at the first width and measured at each, as a phone turned sideways redraws
+            # it: what the page requested does not depend on the width (no script reads it).
+            tab.set_viewport_size({"width": WIDTHS[0], "height": height})
+            response = visit(tab, site, path)
+            worker = tab.evaluate(PAGE_WORKER)
+            scripts = {urlsplit(r.url) for r in requests if r.resource_type == "script"} | ({urlsplit(worker)} if worker else set())
+            for width in WIDTHS:
+                tab.set_viewport_size({"width": width, "height": height})
                 measured = tab.evaluate(MEASURE)
-                worker = tab.evaluate(PAGE_WORKER)
-                scripts = {urlsplit(r.url) for r in requests if r.resource_type == "script"} | ({urlsplit(worker)} if worker else set())
                 readings.append(Reading(
                     path=path, width=width, scroll_width=measured["scrollWidth"], inner_width=measured["innerWidth"],
                     wide=tuple(measured["wide"]), titles=measured["titles"], broken_words=tuple(measured["broken"]),
