@@ -23,6 +23,7 @@ from tests.js_packages import js_package
 
 from .pages import PROGRAMME_KINDS
 from .survey import survey
+from .tour import tour
 
 try:
     from playwright.sync_api import sync_playwright
@@ -170,18 +171,25 @@ def axe_phone(devices):
     return devices("phone", axe=True)
 
 
+
+
 @pytest.fixture(params=list(DEVICES))
-def context(request, devices):
+def device(request) -> str:
+    """Each of DEVICES by name in turn."""
+    return request.param
+
+
+@pytest.fixture
+def context(device, devices):
     """Each viewport's context in turn."""
-    return devices(request.param)
+    return devices(device)
 
 
-@pytest.fixture(params=list(DEVICES))
-def axe_tab(request, devices):
-    """A fresh page in each viewport's context with axe-core in turn, closed after the test."""
-    page = devices(request.param, axe=True).new_page()
-    yield page
-    page.close()
+@pytest.fixture(scope="session")
+def tours(devices, tmp_path_factory):
+    """tours(site, device): one page of each kind of site visited in the device's window, with
+    axe-core (tour.py); read once per session."""
+    return lambda site, device: tour(tmp_path_factory, site, device, lambda: devices(device, axe=True))
 
 
 @pytest.fixture(scope="session")

@@ -2,38 +2,32 @@
 
 from __future__ import annotations
 
-from .pages import KINDS, kind_of, label, one_page_per_kind, visit
+from .pages import KINDS, visit
 
 OTHER = {"de": "ru", "ru": "de"}
 
 
-def test_switcher_leads_to_the_counterpart_on_every_kind_of_page(site, second_site, tab):
+def test_switcher_leads_to_the_counterpart_on_every_kind_of_page(site, second_site, device, tours):
     """Every kind of page, from the real site or, where it has none yet (speakers' pages), from
-    the second fixture conference."""
+    the second fixture conference; the switcher clicked in each device's window (tour.py)."""
     found, kinds = [], set()
-    pages = [(site, path) for site in (site, second_site) for path in one_page_per_kind(site, site.language_paths)]
-    for site, path in pages:
-        lang = path.split("/")[1]
-        other = OTHER[lang]
-        visit(tab, site, path)
-        kinds.add(kind_of(tab, path))
-        where = label(tab, path)
-        links = tab.locator(".language-switcher a")
-        if links.count() != 1:
-            found.append(f"{where}: {links.count()} links in the language switcher, not 1")
-            continue
-        link = links.first
-        attributes = {name: link.get_attribute(name) for name in ("hreflang", "lang")}
-        if attributes != {"hreflang": other, "lang": other}:
-            found.append(f"{where}: switcher link has {attributes}, not hreflang and lang {other}")
-        with tab.expect_navigation():
-            link.click()
-        expected = site.url(path.replace(f"/{lang}/", f"/{other}/", 1))
-        if tab.url != expected:
-            found.append(f"{where}: the switcher leads to {tab.url}, not {expected}")
-        html_lang = tab.evaluate("document.documentElement.lang")
-        if html_lang != other:
-            found.append(f"{where}: the switcher leads to a page in {html_lang!r}, not {other!r}")
+    for served in (site, second_site):
+        for page in tours(served, device):
+            if page.switcher is None:  # the bilingual pages at the root
+                continue
+            kinds.add(page.kind)
+            lang = page.path.split("/")[1]
+            other, switcher = OTHER[lang], page.switcher
+            if switcher.links != 1:
+                found.append(f"{page.where}: {switcher.links} links in the language switcher, not 1")
+                continue
+            if (switcher.hreflang, switcher.lang) != (other, other):
+                found.append(f"{page.where}: switcher link has hreflang {switcher.hreflang} and lang {switcher.lang}, not {other}")
+            expected = served.url(page.path.replace(f"/{lang}/", f"/{other}/", 1))
+            if switcher.landed != expected:
+                found.append(f"{page.where}: the switcher leads to {switcher.landed}, not {expected}")
+            if switcher.landed_lang != other:
+                found.append(f"{page.where}: the switcher leads to a page in {switcher.landed_lang!r}, not {other!r}")
     assert not found, "\n".join(found)
     missing = set(KINDS) - kinds - {"entry"}
     assert not missing, f"no page of these kinds to test the switcher on: {missing}"

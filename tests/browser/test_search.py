@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 
 from .pages import SEARCH_PAGES, visit
-from .test_accessibility import axe_violations
+from .tour import axe_violations
 
 RESULTS = ".search-results a"
 

@@ -19,7 +19,7 @@ from babel.dates import format_date
 from bs4 import BeautifulSoup
 
 from .conftest import DESKTOP, PHONE, TIMEOUT_MS, with_axe
-from .test_accessibility import axe_violations
+from .tour import axe_violations
 
 VLADIVOSTOK = ZoneInfo("Asia/Vladivostok")
 EVENT = "/{lang}/jahreswechsel/"  # the second fixture's four days over New Year
