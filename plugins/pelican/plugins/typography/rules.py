@@ -110,7 +110,7 @@ _WORD = re.compile(rf"[^\W\d_]{{{SHORTEST_HYPHENATED},}}")
 def hyphenate(text: str, lang: str) -> str:
     """Soft hyphens at the break points of the long words of text; addresses stay whole."""
     if not _WORD.search(text):
-        return text  # spares loading a dictionary (a quarter of a second) for short words
+        return text  # spares loading a dictionary (patterns.py) for short words
     patterns = dictionary(lang)
     if patterns is None:
         return text
