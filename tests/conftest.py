@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.builds.conftest import SHARED_CACHE
 from tests.js_packages import js_package, require_command
 from tests.once import shared_folder
+from tests.shared_cache import SHARED_CACHE
 
 KINDS = {"unit": "unit", "builds": "build", "browser": "browser"}
 
@@ -23,8 +23,8 @@ def pytest_collection_modifyitems(items) -> None:
 
 @pytest.fixture(scope="session", autouse=True)
 def shared_cache(tmp_path_factory) -> None:
-    """The folder where every site the tests build keeps what it caches for every site, shared
-    by the workers (tests/builds/conftest.py: link_shared_cache)."""
+    """The folder where every site the tests build keeps what every site makes alike, shared by
+    the workers (tests/shared_cache.py)."""
     folder = shared_folder(tmp_path_factory) / "shared-cache"
     folder.mkdir(exist_ok=True)
     SHARED_CACHE[:] = [folder]

@@ -1,6 +1,7 @@
-"""What the tests only read, made once per test session however many pytest-xdist workers read
-it: the workers' temporary folders share a parent, and the first worker to ask makes it while
-the others wait (the recipe of pytest-xdist's documentation for session fixtures)."""
+"""What the tests share across pytest-xdist workers in one test session: folders the workers
+all see (their temporary folders share a parent), and what the tests only read, made once
+however many workers read it: the first worker to ask makes it while the others wait (the
+recipe of pytest-xdist's documentation for session fixtures)."""
 
 from __future__ import annotations
 

@@ -15,12 +15,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from pelican.settings import read_settings
-from sitebuild.build import BuildResult, build_site
-from pelican.plugins.bilingual.settings import template_cache
 from pelican.plugins.typography.document import SOFT_HYPHEN_MARKUP
-from pelican.plugins.typography.patterns import patterns_folder
+from sitebuild.build import BuildResult, build_site
 from tests.once import once_per_session
+from tests.shared_cache import link_shared_cache
 
 PROJECT = Path(__file__).resolve().parents[2]
 SOFT_HYPHEN, NO_BREAK_SPACE = "\u00ad", "\u00a0"
@@ -95,26 +93,6 @@ def copy_fixture(name: str, root: Path, own_cache: bool = False) -> Site:
     if not own_cache:
         link_shared_cache(root)
     return Site(root)
-
-
-# The folder of what the sites of this test session keep for their next builds, whichever site
-# made it (set by the session's shared_cache fixture, tests/conftest.py).
-SHARED_CACHE: list[Path] = []
-
-
-def link_shared_cache(root: Path) -> None:
-    """The site at root keeps its compiled templates and its parsed hyphenation patterns in the
-    test session's one folder: they are the same for every site, and making them took half of
-    each new copy's first build."""
-    settings = read_settings(str(PROJECT / "pelicanconf.py"))
-    cache, shared = root / settings["CACHE_PATH"], SHARED_CACHE[0]
-    links = {template_cache(folder, settings["JINJA_ENVIRONMENT"]): shared / "templates"
-             for folder in (cache, *(cache / lang for lang in settings["LANGUAGES"]))}
-    links[patterns_folder(cache)] = shared / "hyphenation"
-    for link, target in links.items():
-        target.mkdir(exist_ok=True)
-        link.parent.mkdir(parents=True, exist_ok=True)
-        link.symlink_to(target, target_is_directory=True)
 
 
 def built_cleanly(site: Site) -> Site:

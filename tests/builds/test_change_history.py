@@ -73,7 +73,7 @@ CHANGED = {"de": "Geändert am 10. Mai 2021", "ru": "Изменено 10 мая 
 
 @pytest.fixture(scope="module")
 def repository(tmp_path_factory) -> Site:
-    site = copy_fixture("basic", tmp_path_factory.mktemp("history") / "basic")
+    site = copy_fixture("basic", tmp_path_factory.mktemp("history") / "basic", own_cache=True)
     programme = site.root / "programme.yaml"
     base = programme.read_text(encoding="utf-8").replace(HALL, HALL_WITH_ROOMS)
     assert HALL_WITH_ROOMS in base and OPENING in base

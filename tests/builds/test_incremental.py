@@ -81,9 +81,9 @@ def test_a_broken_link_in_an_edited_text_is_reported(make_site):
 
 
 def test_a_rebuild_compiles_no_template_again(make_site):
-    """Compiled templates are kept in the cache by their source, the language runs' and the
-    entry pages'; a rebuild loads them instead of compiling them again (Jinja writes a
-    template's file only when it compiled it)."""
+    """Compiled templates are kept in the site's cache, the language runs' and the entry pages';
+    a rebuild loads them instead of compiling them again (Jinja writes a template's file only
+    when it compiled it). The site makes its own cache (make_site), not the session's."""
     site = make_site("basic", own_cache=True)
     assert site.build().published
     compiled = _compiled_templates(site)

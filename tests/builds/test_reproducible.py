@@ -10,7 +10,7 @@ def test_two_builds_in_different_folders_are_byte_identical(tmp_path, monkeypatc
     monkeypatch.setenv("SITE_URL", "https://staedtepartner.example")
     snapshots = []
     for name in ("first", "second"):
-        site = copy_fixture("basic", tmp_path / name)
+        site = copy_fixture("basic", tmp_path / name, own_cache=True)
         monkeypatch.chdir(site.root)
         assert site.publish().published  # publishing writes everything, .gz copies included
         snapshots.append(site.snapshot())

@@ -57,7 +57,7 @@ def translations(site: Site, capsys, *options: str) -> str:
 
 @pytest.fixture(scope="module")
 def repository(tmp_path_factory) -> Site:
-    site = copy_fixture("basic", tmp_path_factory.mktemp("translations") / "basic")
+    site = copy_fixture("basic", tmp_path_factory.mktemp("translations") / "basic", own_cache=True)
     for lang in ("de", "ru"):
         page = site.content(lang, "news/erste.md")
         page.write_text("Original: ru\n" + page.read_text(encoding="utf-8"), encoding="utf-8")

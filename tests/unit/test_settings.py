@@ -46,7 +46,8 @@ def test_a_content_folder_with_one_folder_per_language_asks_for_one_language(tmp
 
 
 def test_templates_compiled_with_other_jinja_options_are_kept_apart():
-    """Jinja's cache knows a template by its source alone; trim_blocks and the like change its code."""
+    """Jinja's cache knows a template by its name and file and checks its source, not the options;
+    trim_blocks and the like change its code."""
     cached = {**BASE, "CACHE_CONTENT": True, "CACHE_PATH": "/site/cache"}
 
     def folder(**options):
