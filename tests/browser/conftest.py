@@ -91,9 +91,9 @@ def site(real_site) -> Site:
 @pytest.fixture(scope="session")
 def second_site(second_conference) -> Site:
     """The second fixture conference (tests/fixtures/sites/fernost): its own zone, rooms, online
-    events and speakers' pages, which the real programme does not have yet. The checks of one
-    page per kind take the kinds that show the programme from it; its other pages are the real
-    site's templates with other words, which the checks of each kind of page read."""
+    events and speakers' pages, which the real programme does not have yet. The checks of each
+    kind of page read only its kinds that show the programme; its other pages are the real
+    site's templates with other words."""
     with served(second_conference.output, kinds=PROGRAMME_KINDS) as second:
         yield second
 
@@ -169,8 +169,6 @@ def phone(devices):
 @pytest.fixture(scope="session")
 def axe_phone(devices):
     return devices("phone", axe=True)
-
-
 
 
 @pytest.fixture(params=list(DEVICES))

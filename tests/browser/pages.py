@@ -24,7 +24,7 @@ KIND_MARKERS = {
     "search": "form.search-form",
 }
 KINDS = ("404", *KIND_MARKERS, "plain page")
-PROGRAMME_KINDS = frozenset({"home", "event", "programme", "person", "people", "changes"})  # what programme.yaml fills
+PROGRAMME_KINDS = frozenset({"entry", "home", "event", "programme", "person", "people", "changes"})  # what programme.yaml fills
 SEARCH_PAGES = {"de": "/de/suche/", "ru": "/ru/suche/"}  # the pages that load search.js
 
 
@@ -53,14 +53,20 @@ def kind_of_file(site, path: str) -> str:
     return next((kind for kind, selector in KIND_MARKERS.items() if document.select_one(selector)), "plain page")
 
 
+def _of_the_sites_kinds(site, paths):
+    """(path, kind) of each of paths whose kind is one of the site's kinds."""
+    for path in paths:
+        kind = kind_of_file(site, path)
+        if site.kinds is None or kind in site.kinds:
+            yield path, kind
+
+
 def one_page_per_kind(site, paths) -> list[str]:
     """One of paths for each kind of page (of the site's kinds), the languages taking turns: each
     template, in both languages, without loading every page that shares its template."""
     by_kind: dict[str, list[str]] = {}
-    for path in sorted(paths):
-        kind = kind_of_file(site, path)
-        if site.kinds is None or kind in site.kinds:
-            by_kind.setdefault(kind, []).append(path)
+    for path, kind in _of_the_sites_kinds(site, sorted(paths)):
+        by_kind.setdefault(kind, []).append(path)
     chosen = []
     for turn, (kind, candidates) in enumerate(sorted(by_kind.items())):
         lang = ("de", "ru")[turn % 2]
@@ -75,10 +81,7 @@ def heaviest_page_of_each_kind(site) -> list[str]:
     and their layout; what differs is their text, which a narrow screen reads here only as far as
     the heaviest page of each kind holds it."""
     heaviest: dict[tuple[str, str], tuple[int, str]] = {}
-    for path in site.paths:
-        kind = kind_of_file(site, path)
-        if site.kinds is not None and kind not in site.kinds:
-            continue
+    for path, kind in _of_the_sites_kinds(site, site.paths):
         group = (path.split("/")[1] if path.count("/") > 1 else "", kind)
         weight = len(gzip.compress(site.file(path).read_bytes(), compresslevel=6))
         heaviest[group] = max(heaviest.get(group, (0, "")), (weight, path))

@@ -117,8 +117,9 @@ def _read_each_kind(site, context) -> list[Reading]:
         for path in heaviest_page_of_each_kind(site):
             requests.clear()
             refused.clear()
-            # Loaded at the first width and measured at each, as a phone turned sideways redraws
-            # it: what the page requested does not depend on the width (no script reads it).
+            # Loaded at the first width, then measured at each as the window widens: the browser
+            # lays the page out anew, and what the page requested does not depend on the width
+            # (no script of ours reads it).
             tab.set_viewport_size({"width": WIDTHS[0], "height": height})
             response = visit(tab, site, path)
             worker = tab.evaluate(PAGE_WORKER)

@@ -12,22 +12,22 @@ def test_switcher_leads_to_the_counterpart_on_every_kind_of_page(site, second_si
     the second fixture conference; the switcher clicked in each device's window (tour.py)."""
     found, kinds = [], set()
     for served in (site, second_site):
-        for page in tours(served, device):
-            if page.switcher is None:  # the bilingual pages at the root
+        for visited in tours(served, device):
+            if visited.switcher is None:  # the bilingual pages at the root
                 continue
-            kinds.add(page.kind)
-            lang = page.path.split("/")[1]
-            other, switcher = OTHER[lang], page.switcher
+            kinds.add(visited.kind)
+            lang = visited.path.split("/")[1]
+            other, switcher = OTHER[lang], visited.switcher
             if switcher.links != 1:
-                found.append(f"{page.where}: {switcher.links} links in the language switcher, not 1")
+                found.append(f"{visited.where}: {switcher.links} links in the language switcher, not 1")
                 continue
             if (switcher.hreflang, switcher.lang) != (other, other):
-                found.append(f"{page.where}: switcher link has hreflang {switcher.hreflang} and lang {switcher.lang}, not {other}")
-            expected = served.url(page.path.replace(f"/{lang}/", f"/{other}/", 1))
+                found.append(f"{visited.where}: switcher link has hreflang {switcher.hreflang} and lang {switcher.lang}, not {other}")
+            expected = visited.path.replace(f"/{lang}/", f"/{other}/", 1)
             if switcher.landed != expected:
-                found.append(f"{page.where}: the switcher leads to {switcher.landed}, not {expected}")
+                found.append(f"{visited.where}: the switcher leads to {switcher.landed}, not {expected}")
             if switcher.landed_lang != other:
-                found.append(f"{page.where}: the switcher leads to a page in {switcher.landed_lang!r}, not {other!r}")
+                found.append(f"{visited.where}: the switcher leads to a page in {switcher.landed_lang!r}, not {other!r}")
     assert not found, "\n".join(found)
     missing = set(KINDS) - kinds - {"entry"}
     assert not missing, f"no page of these kinds to test the switcher on: {missing}"

@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 
 from .pages import SEARCH_PAGES, visit
-from .tour import axe_violations
+from .axe import axe_violations
 
 RESULTS = ".search-results a"
 

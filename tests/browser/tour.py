@@ -1,7 +1,7 @@
 """One page of each kind (pages.py: one_page_per_kind) visited once per device for the checks of
-accessibility and of the language switcher, read once per test session (tests/once.py): the
-first Tab, the size of the header's and footer's targets, axe-core in both colour schemes, and
-where the switcher leads. Before, each check loaded the pages itself: 70 page loads more."""
+accessibility and of the language switcher, read once per test session (tests/once.py): axe-core
+in both colour schemes, the first Tab, the size of the header's and footer's targets, and where
+the switcher leads. One visit for all of them instead of one per check saves 70 page loads."""
 
 from __future__ import annotations
 
@@ -10,25 +10,12 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tests.once import once_per_session
 
+from .axe import axe_violations
 from .pages import kind_of, label, one_page_per_kind, visit
-
-# Every axe rule that is on by default (WCAG 2.0–2.2 A and AA plus axe's best practices), or only
-# the rules given.
-AXE_RUN = """async (rules) => {
-  const result = await axe.run(document, rules ? {resultTypes: ["violations"], runOnly: {type: "rule", values: rules}}
-                                               : {resultTypes: ["violations"]});
-  return result.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    targets: v.nodes.map(n => n.target.flat().join(" ")),
-  }));
-}"""
-
-# The dark scheme sets other colours and nothing else (site.css: prefers-color-scheme), so only
-# the rules that read colours can judge it otherwise than the light one.
-SCHEMES = {"light": None, "dark": ["color-contrast", "link-in-text-block"]}
 
 # Links and buttons of the header and footer (and the entry pages' language links), with what
 # WCAG 2.5.8 needs to judge them: the box, and whether the target is inline in a sentence.
@@ -58,20 +45,6 @@ FOCUSED = """() => {
 }"""
 
 
-def axe_violations(tab, where: str) -> list[str]:
-    """axe-core on the page open in tab (its context with_axe): every rule in the light colour
-    scheme, then the colour rules in the dark one; and what the page's policy refused."""
-    found = []
-    for scheme, rules in SCHEMES.items():
-        tab.emulate_media(color_scheme=scheme)
-        found += [f"{where}, {scheme}: {v['id']} ({v['impact']}) {v['help']}\n    " + "\n    ".join(v["targets"])
-                  for v in tab.evaluate(AXE_RUN, rules)]
-    tab.emulate_media(color_scheme="light")
-    found += [f"{where}: the policy refused {message}" for message in tab.context.refused]
-    tab.context.refused.clear()
-    return found
-
-
 @dataclass(frozen=True)
 class Switcher:
     """The language switcher of a page, and where clicking it led."""
@@ -79,7 +52,7 @@ class Switcher:
     links: int  # how many links it has
     hreflang: str | None
     lang: str | None
-    landed: str | None  # the address the click led to
+    landed: str | None  # the address path the click led to (each worker serves on a port of its own)
     landed_lang: str | None  # the lang of the page there
 
 
@@ -116,20 +89,26 @@ def _visit_each_kind(site, context) -> list[Visit]:
     visits = []
     try:
         for path in one_page_per_kind(site, site.paths):
+            context.refused.clear()  # what the policy refused on the page the last switcher led to
             visit(tab, site, path)
+            where = label(tab, path)
+            # axe before the first Tab: the focused skip link covers the site name, whose contrast
+            # axe then cannot judge; the switcher last, as its click leaves the page.
+            axe = tuple(axe_violations(tab, where))
             tab.keyboard.press("Tab")
-            first_focus, targets, where = tab.evaluate(FOCUSED), tab.evaluate(TARGETS), label(tab, path)
-            visits.append(Visit(
-                path=path, where=where, kind=kind_of(tab, path), first_focus=first_focus, targets=tuple(targets),
-                axe=tuple(axe_violations(tab, where)), switcher=_switch(tab, site, path) if path.count("/") > 1 else None,
-            ))
+            first_focus, targets = tab.evaluate(FOCUSED), tuple(tab.evaluate(TARGETS))
+            kind = kind_of(tab, path)
+            switcher = _switch(tab) if path in site.language_paths else None
+            visits.append(Visit(path=path, where=where, kind=kind, first_focus=first_focus, targets=targets, axe=axe,
+                                switcher=switcher))
     finally:
         tab.close()
+        context.refused.clear()  # the context is the session's, used by other tests after
     return visits
 
 
-def _switch(tab, site, path: str) -> Switcher:
-    """Clicks the page's language switcher (last: it leaves the page)."""
+def _switch(tab) -> Switcher:
+    """Clicks the page's language switcher."""
     links = tab.locator(".language-switcher a")
     if links.count() != 1:
         return Switcher(links.count(), None, None, None, None)
@@ -137,4 +116,4 @@ def _switch(tab, site, path: str) -> Switcher:
     hreflang, lang = link.get_attribute("hreflang"), link.get_attribute("lang")
     with tab.expect_navigation():
         link.click()
-    return Switcher(1, hreflang, lang, tab.url, tab.evaluate("document.documentElement.lang"))
+    return Switcher(1, hreflang, lang, urlsplit(tab.url).path, tab.evaluate("document.documentElement.lang"))
