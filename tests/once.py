@@ -5,7 +5,9 @@ recipe of pytest-xdist's documentation for session fixtures)."""
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -32,3 +34,15 @@ def once_per_session(tmp_path_factory, name: str, make: Callable[[Path], None]) 
             make(folder)
             done.touch()
     return folder
+
+
+def records_once_per_session(tmp_path_factory, name: str, make: Callable[[], list]) -> list[dict]:
+    """The records (dataclasses) make() returns, made once in this session, as dicts."""
+
+    def write(folder: Path) -> None:
+        folder.mkdir()
+        records = [dataclasses.asdict(record) for record in make()]
+        (folder / "records.json").write_text(json.dumps(records), encoding="utf-8")
+
+    folder = once_per_session(tmp_path_factory, name, write)
+    return json.loads((folder / "records.json").read_text(encoding="utf-8"))

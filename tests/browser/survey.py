@@ -7,14 +7,11 @@ the browser suite hundreds of page loads."""
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.once import once_per_session
+from tests.once import records_once_per_session
 
 from .pages import heaviest_page_of_each_kind, visit
 
@@ -93,15 +90,10 @@ def survey(tmp_path_factory, site, new_context: Callable) -> list[Reading]:
     """The heaviest page of each kind of site at each of WIDTHS, in a context of new_context() (a
     phone's, the site's policy enforced); read once per test session, named by the folder the
     site was built in."""
-    folder = once_per_session(tmp_path_factory, f"survey-{site.root.parent.name}",
-                              lambda folder: _write(folder, _read_each_kind(site, new_context())))
+    readings = records_once_per_session(tmp_path_factory, f"survey-{site.root.parent.name}",
+                                        lambda: _read_each_kind(site, new_context()))
     return [Reading(**{name: tuple(value) if isinstance(value, list) else value for name, value in reading.items()})
-            for reading in json.loads((folder / "readings.json").read_text(encoding="utf-8"))]
-
-
-def _write(folder: Path, readings: list[Reading]) -> None:
-    folder.mkdir()
-    (folder / "readings.json").write_text(json.dumps([dataclasses.asdict(r) for r in readings]), encoding="utf-8")
+            for reading in readings]
 
 
 def _read_each_kind(site, context) -> list[Reading]:

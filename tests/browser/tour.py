@@ -5,14 +5,11 @@ the switcher leads. One visit for all of them instead of one per check saves 70 
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.once import once_per_session
+from tests.once import records_once_per_session
 
 from .axe import axe_violations
 from .pages import kind_of, label, one_page_per_kind, visit
@@ -72,16 +69,11 @@ class Visit:
 def tour(tmp_path_factory, site, device: str, context: Callable) -> list[Visit]:
     """One page of each kind of site in a new tab of context() (a device's, with axe-core); read
     once per test session, named by the folder the site was built in."""
-    folder = once_per_session(tmp_path_factory, f"tour-{site.root.parent.name}-{device}",
-                              lambda folder: _write(folder, _visit_each_kind(site, context())))
+    visits = records_once_per_session(tmp_path_factory, f"tour-{site.root.parent.name}-{device}",
+                                      lambda: _visit_each_kind(site, context()))
     return [Visit(**{**visit, "targets": tuple(visit["targets"]), "axe": tuple(visit["axe"]),
                      "switcher": visit["switcher"] and Switcher(**visit["switcher"])})
-            for visit in json.loads((folder / "visits.json").read_text(encoding="utf-8"))]
-
-
-def _write(folder: Path, visits: list[Visit]) -> None:
-    folder.mkdir()
-    (folder / "visits.json").write_text(json.dumps([dataclasses.asdict(v) for v in visits]), encoding="utf-8")
+            for visit in visits]
 
 
 def _visit_each_kind(site, context) -> list[Visit]:
