@@ -35,18 +35,9 @@ def visit(page, site, path: str):
     return response
 
 
-def kind_of(page, path: str) -> str:
-    if path.endswith("/404.html") and path != "/404.html":
-        return "404"
-    for kind, selector in KIND_MARKERS.items():
-        if page.locator(selector).count():
-            return kind
-    return "plain page"
-
-
 @cache  # a built site does not change during the session; parsing its pages again cost seconds
 def kind_of_file(site, path: str) -> str:
-    """The kind of a built page, told from its file as kind_of tells it in the browser."""
+    """The kind of a built page, told from its file by KIND_MARKERS."""
     if path.endswith("/404.html") and path != "/404.html":
         return "404"
     document = BeautifulSoup(site.file(path).read_text(encoding="utf-8"), "html.parser")

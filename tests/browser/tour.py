@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from tests.once import records_once_per_session
 
 from .axe import axe_violations
-from .pages import kind_of, label, one_page_per_kind, visit
+from .pages import kind_of_file, label, one_page_per_kind, visit
 
 # Links and buttons of the header and footer (and the entry pages' language links), with what
 # WCAG 2.5.8 needs to judge them: the box, and whether the target is inline in a sentence.
@@ -89,10 +89,9 @@ def _visit_each_kind(site, context) -> list[Visit]:
             axe = tuple(axe_violations(tab, where))
             tab.keyboard.press("Tab")
             first_focus, targets = tab.evaluate(FOCUSED), tuple(tab.evaluate(TARGETS))
-            kind = kind_of(tab, path)
             switcher = _switch(tab) if path in site.language_paths else None
-            visits.append(Visit(path=path, where=where, kind=kind, first_focus=first_focus, targets=targets, axe=axe,
-                                switcher=switcher))
+            visits.append(Visit(path=path, where=where, kind=kind_of_file(site, path), first_focus=first_focus,
+                                targets=targets, axe=axe, switcher=switcher))
     finally:
         tab.close()
         context.refused.clear()  # the context is the session's, used by other tests after
