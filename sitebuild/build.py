@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pelican import Pelican, signals
 from pelican.settings import read_settings
+from pelican.plugins.bilingual.settings import kept_cache
 from pelican.plugins.bilingual.timestamp import source_date
 from pelican.plugins.programme.history import read_history
 from pelican.plugins.programme.model import Programme
@@ -162,7 +163,7 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
     try:
         languages = settings["LANGUAGES"]
         # before the language processes fork, which then share them
-        load_dictionaries(languages, Path(settings["CACHE_PATH"]) if settings.get("CACHE_CONTENT") else None)
+        load_dictionaries(languages, kept_cache(settings))
         pages, sources = {}, {}
         with ProcessPoolExecutor(max_workers=len(languages), mp_context=get_context("fork")) as pool:
             # Each run gets what was read and checked above (handed), instead of reading it again.

@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from pelican.plugins.bilingual.environment import install_language, keep_compiled_templates
-from pelican.plugins.bilingual.settings import template_cache
+from pelican.plugins.bilingual.settings import kept_cache, template_cache
 from pelican.plugins.programme.model import Programme
 from pelican.plugins.programme.views import programme_view, view_context
 from pelican.plugins.typography.document import typeset_page
@@ -22,8 +22,8 @@ def _environment(settings: dict) -> Environment:
     """The theme's templates, compiled once and kept like the language runs' (45 ms of each
     rebuild of the real site) where the settings keep a cache."""
     environment = Environment(loader=FileSystemLoader(Path(settings["THEME"]) / "templates"), **settings["JINJA_ENVIRONMENT"])
-    if settings.get("CACHE_CONTENT"):
-        keep_compiled_templates(environment, template_cache(Path(settings["CACHE_PATH"]), settings["JINJA_ENVIRONMENT"]))
+    if cache := kept_cache(settings):
+        keep_compiled_templates(environment, template_cache(cache, settings["JINJA_ENVIRONMENT"]))
     return environment
 
 

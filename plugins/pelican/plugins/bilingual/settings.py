@@ -84,9 +84,15 @@ class SiteSettings:
             changes_path=settings.get("CHANGES_PATH", "changes").strip("/"),
             changed_note_days=int(settings.get("CHANGED_NOTE_DAYS", 7)),
             translation_status=settings.get("TRANSLATION_STATUS"),
-            template_cache=(template_cache(Path(settings["CACHE_PATH"]), settings.get("JINJA_ENVIRONMENT", {}))
-                            if settings.get("CACHE_CONTENT") else None),
+            template_cache=(template_cache(cache, settings.get("JINJA_ENVIRONMENT", {}))
+                            if (cache := kept_cache(settings)) else None),
         )
+
+
+def kept_cache(settings: dict) -> Path | None:
+    """Where a build keeps what the next one can reuse (CACHE_PATH); None where the settings turn
+    Pelican's cache off (CACHE_CONTENT)."""
+    return Path(settings["CACHE_PATH"]) if settings.get("CACHE_CONTENT") else None
 
 
 def template_cache(cache_path: Path, jinja_options: dict) -> Path:
