@@ -21,7 +21,7 @@ from sitebuild.host import host_server
 from tests.builds.conftest import real_site, second_conference  # noqa: F401
 from tests.js_packages import js_package
 
-from .pages import PROGRAMME_KINDS
+from .pages import PROGRAMME_KINDS, policy_refusals
 from .survey import survey
 from .tour import tour
 
@@ -137,8 +137,7 @@ def with_axe(context, axe_script: Path):
     browser once, not into every page checked (200 instead of 360 ms a page). It comes in outside
     the site's policy, as the tests' own evaluate() does; what it does then stays under the
     policy, and context.refused keeps what the policy refused, for axe_violations to report."""
-    context.refused = []
-    context.on("console", lambda message: "Content Security Policy" in message.text and context.refused.append(message.text))
+    context.refused = policy_refusals(context)
     context.add_init_script(path=str(axe_script))
     return context
 

@@ -35,6 +35,14 @@ def visit(page, site, path: str):
     return response
 
 
+def policy_refusals(target) -> list[str]:
+    """A list that keeps from now on what the Content Security Policy refuses in target (a tab or
+    a context), as the browser's console words it."""
+    refused: list[str] = []
+    target.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
+    return refused
+
+
 @cache  # a built site does not change during the session; parsing its pages again cost seconds
 def kind_of_file(site, path: str) -> str:
     """The kind of a built page, told from its file by KIND_MARKERS."""

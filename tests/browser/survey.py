@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from tests.once import records_once_per_session
 
-from .pages import heaviest_page_of_each_kind, visit
+from .pages import heaviest_page_of_each_kind, policy_refusals, visit
 
 WIDTHS = (320, 390)  # the width WCAG 1.4.10 (reflow) asks content to fit, and a common phone
 PAGEFIND = "/pagefind/"  # the search page's index and bundle, not ours
@@ -100,10 +100,10 @@ def _read_each_kind(site, context) -> list[Reading]:
     # Routing turns the HTTP cache off, so that every visit requests each script it runs.
     context.route("**/*", lambda route: route.continue_())
     local = urlsplit(site.base).netloc
-    requests, refused = [], []
+    requests = []
     context.on("request", lambda request: requests.append(request))
     tab = context.new_page()
-    tab.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
+    refused = policy_refusals(tab)
     readings, height = [], tab.viewport_size["height"]
     try:
         for path in heaviest_page_of_each_kind(site):

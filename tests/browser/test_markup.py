@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 from tests.nu_html import assert_valid_html
 
-from .pages import SEARCH_PAGES, kind_of_file, visit
+from .pages import SEARCH_PAGES, kind_of_file, policy_refusals, visit
 
 # The theme's scripts each kind of page may load besides the search pages: progressive enhancement only.
 SCRIPTS = {"programme": ("programme.js", "offline.js"), "event": ("programme.js", "offline.js")}
@@ -51,10 +51,12 @@ def test_no_page_breaks_the_content_security_policy(each_site, readings, phone):
     refused = [f"{r.path} at {r.width}px: {message}" for r in pages for message in r.refused]
     policies = {r.policy for r in pages}
     tab = phone.new_page()
-    tab.on("console", lambda m: "Content Security Policy" in m.text and refused.append(f"{tab.url}: {m.text}"))
+    searching = policy_refusals(tab)
     for path in SEARCH_PAGES.values():
         policies.add(visit(tab, each_site, f"{path}?q=Kaluga").headers.get("content-security-policy"))
         tab.wait_for_selector(".search-status:not(:empty)")  # the search has run (worker, WebAssembly, index)
+        refused += [f"{path}?q=Kaluga: {message}" for message in searching]
+        searching.clear()
     tab.close()
     assert len(policies) == 1 and None not in policies, policies
     assert not refused, "\n".join(refused)
