@@ -15,7 +15,6 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from zoneinfo import available_timezones
 
 import yaml
 from yaml.reader import ReaderError
@@ -25,8 +24,8 @@ from .model import (
     Contact, Deadline, Event, Format, GroupKind, Interpretation, Link, Organisation, OrganisationCategory, Person,
     Programme, Room, Session, Site, Source, Status, Venue, WorkingGroup, ZoneName,
 )
-from .schema_check import check_shapes, suggest
-from .values import FAILED as _FAILED, ValueReader
+from .schema_check import check_shapes
+from .values import FAILED as _FAILED, ValueReader, unknown_zone
 from .yaml_document import Document, Path_, compose, syntax_problem
 
 
@@ -105,9 +104,8 @@ class _Builder(ValueReader):
         """Each key must be a zone, reported at the key: the value may be right."""
         built = []
         for zone, wording in names.items():
-            if zone not in available_timezones():
-                hint = suggest(zone, available_timezones(), "; use an IANA name such as Europe/Moscow")
-                self.document.report((*path, zone), f"unknown time zone '{zone}'" + hint, self.document.keys[(*path, zone)])
+            if problem := unknown_zone(zone):
+                self.document.report((*path, zone), problem, self.document.keys[(*path, zone)])
             else:
                 built.append(ZoneName(zone, **wording))
         return tuple(built)
