@@ -30,8 +30,9 @@ def _singular(message_id: MessageId) -> str:
 
 def visible_strings(theme_dir: Path) -> set[MessageId]:
     """What `make i18n-extract` would collect now: the templates' words and the plugins' (the
-    exports'), wherever the plugins are installed."""
-    folders = (theme_dir / "templates", Path(programme.__file__).parent.parent)
+    exports'), wherever the plugins are installed. The folders are named by their real paths:
+    the tests' copies of a site link one theme folder, and find the extraction done for another."""
+    folders = ((theme_dir / "templates").resolve(), Path(programme.__file__).parent.parent.resolve())
     return set().union(*(_extracted(folder, _fingerprint(folder)) for folder in folders))
 
 
