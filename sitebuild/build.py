@@ -154,6 +154,8 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
     handed = handed_to_runs(settings, programme)
     problems = checks.check_settings(settings) + programme_problems
     problems += checks.check_translations(settings, handed["TRANSLATION_STATUS"])
+    # before the language runs fork: they find the catalogues read (bilingual.catalogues)
+    problems += catalogue_problems(Path(settings["THEME"]), settings["LANGUAGES"])
     if blocks_build(problems, strict=False):
         return BuildResult(tuple(problems), published=False)
 
@@ -183,7 +185,6 @@ def build_site(settings_file: Path, output_dir: Path, strict: bool | None = None
                 pages |= page_facts.read_pages(staging, recursive=False)  # the entry and 404 pages
                 site_files.write(settings, staging, pages)
                 problems += checks.check_site(settings, staging, pages, sources)
-                problems += catalogue_problems(Path(settings["THEME"]), settings["LANGUAGES"])
                 problems += search_index.finish(indexer, staging)
             finally:
                 search_index.stop(indexer)

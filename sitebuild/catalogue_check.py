@@ -8,10 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import read_po
 
 from pelican.plugins import programme
-from pelican.plugins.bilingual.catalogues import catalogue_path
+from pelican.plugins.bilingual.catalogues import catalogue_path, read_catalogue
 
 from .report import Problem, warning
 
@@ -53,22 +52,17 @@ def _ids(catalogue) -> set[MessageId]:
     return {message.id for message in catalogue if message.id}
 
 
-def _read(path: Path, lang: str | None = None):
-    with path.open("rb") as po_file:
-        return read_po(po_file, locale=lang)
-
-
 def catalogue_problems(theme_dir: Path, languages: tuple[str, ...]) -> list[Problem]:
     translations = theme_dir / "translations"
     pot_path = translations / "messages.pot"
     problems = []
-    in_pot = _ids(_read(pot_path))
+    in_pot = _ids(read_catalogue(pot_path))
     if in_pot != visible_strings(theme_dir):
         problems.append(warning(f"{os.path.relpath(pot_path)}: does not match the words of the templates and exports: run `make i18n-update`"))
     for lang in languages:
         path = catalogue_path(translations, lang)
         shown = os.path.relpath(path)
-        catalogue = _read(path, lang)
+        catalogue = read_catalogue(path, lang)
         for missing in sorted(map(_singular, in_pot - _ids(catalogue))):
             problems.append(warning(f"{shown}: {missing!r} is missing: run `make i18n-update`, then translate it"))
         for message in catalogue:
