@@ -72,3 +72,16 @@ def test_german_plurals():
     translations = load_translations(TRANSLATIONS, "de")
     assert translations.ngettext("%(count)s day", "%(count)s days", 1) % {"count": 1} == "1 Tag"
     assert translations.ngettext("%(count)s day", "%(count)s days", 3) % {"count": 3} == "3 Tage"
+
+
+def test_a_translators_fix_counts_at_the_next_build(tmp_path):
+    """Catalogues are read once per version of their file (a devserver session builds again and
+    again in one process): an edit of the .po file counts at once."""
+    po = catalogue_path(tmp_path, "de")
+    po.parent.mkdir(parents=True)
+    text = catalogue_path(TRANSLATIONS, "de").read_text(encoding="utf-8")
+    po.write_text(text, encoding="utf-8")
+    before = load_translations(tmp_path, "de").gettext("Room to be announced")
+    assert before and before != "Room to be announced"
+    po.write_text(text.replace(f'msgstr "{before}"', 'msgstr "Raum folgt bald"'), encoding="utf-8")
+    assert load_translations(tmp_path, "de").gettext("Room to be announced") == "Raum folgt bald"
