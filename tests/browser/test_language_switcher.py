@@ -9,10 +9,13 @@ OTHER = {"de": "ru", "ru": "de"}
 
 def test_switcher_leads_to_the_counterpart_on_every_kind_of_page(site, second_site, device, tours):
     """Every kind of page, from the real site or, where it has none yet (speakers' pages), from
-    the second fixture conference; the switcher clicked in each device's window (tour.py)."""
+    the second fixture conference, in each device's window; on the first page of each the
+    switcher is clicked (tour.py)."""
     found, kinds = [], set()
     for served in (site, second_site):
-        for visited in tours(served, device):
+        visits = tours(served, device)
+        assert any(v.switcher and v.switcher.clicked for v in visits), f"{served.base}: no switcher clicked"
+        for visited in visits:
             if visited.switcher is None:  # the bilingual pages at the root
                 continue
             kinds.add(visited.kind)
@@ -24,10 +27,10 @@ def test_switcher_leads_to_the_counterpart_on_every_kind_of_page(site, second_si
             if (switcher.hreflang, switcher.lang) != (other, other):
                 found.append(f"{visited.where}: switcher link has hreflang {switcher.hreflang} and lang {switcher.lang}, not {other}")
             expected = visited.path.replace(f"/{lang}/", f"/{other}/", 1)
-            if switcher.landed != expected:
-                found.append(f"{visited.where}: the switcher leads to {switcher.landed}, not {expected}")
-            if switcher.landed_lang != other:
-                found.append(f"{visited.where}: the switcher leads to a page in {switcher.landed_lang!r}, not {other!r}")
+            if switcher.leads_to != expected:
+                found.append(f"{visited.where}: the switcher leads to {switcher.leads_to}, not {expected}")
+            if switcher.lang_there != other:
+                found.append(f"{visited.where}: the switcher leads to a page in {switcher.lang_there!r}, not {other!r}")
     assert not found, "\n".join(found)
     missing = set(KINDS) - kinds - {"entry"}
     assert not missing, f"no page of these kinds to test the switcher on: {missing}"
