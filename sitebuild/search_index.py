@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
+
+from pagefind_bin import get_executable
 
 from .report import Problem, error
 
@@ -34,8 +35,10 @@ ENTRY_FILE = "pagefind-entry.json"
 
 def start(site_dir: Path) -> subprocess.Popen:
     shutil.rmtree(site_dir / NEW_BUNDLE_FOLDER, ignore_errors=True)
+    # The indexer itself, from the wheel pagefind_bin: `python -m pagefind` (its wrapper) only finds
+    # and starts it, after an interpreter's start (0.1 s of a build's 0.6 s on a small site).
     return subprocess.Popen(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", NEW_BUNDLE_FOLDER, "--silent"],
+        [str(get_executable()), "--site", str(site_dir), "--output-subdir", NEW_BUNDLE_FOLDER, "--silent"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
