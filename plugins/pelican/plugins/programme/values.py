@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
 import imagesize
 from babel import localedata
@@ -23,14 +24,19 @@ from .yaml_document import Document, Path_
 FAILED = object()  # a value whose problem is reported
 
 
+@cache
+def _known_zones() -> frozenset[str]:
+    """The zones an editor may name: reading them walks the whole zone database (50 ms), so once
+    per process (a devserver session and the tests load many programmes)."""
+    return frozenset(available_timezones())
+
+
 def unknown_zone(name: str) -> str | None:
-    """What to tell the editor of a zone name that names no zone; None for a zone. The list of
-    all zones, for the hint, only then: reading it walks the whole zone database (50 ms)."""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder such as "Europe"
-        return f"unknown time zone '{name}'" + suggest(name, available_timezones(), "; use an IANA name such as Europe/Moscow")
-    return None
+    """What to tell the editor of a name that is no zone; None for a zone. ZoneInfo alone would
+    also open files of the database that name no zone ("posixrules", "right/…")."""
+    if name in _known_zones():
+        return None
+    return f"unknown time zone '{name}'" + suggest(name, _known_zones(), "; use an IANA name such as Europe/Moscow")
 
 
 class ValueReader:
