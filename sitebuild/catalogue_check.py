@@ -12,7 +12,7 @@ from babel.messages.extract import extract_from_dir
 from pelican.plugins import programme
 from pelican.plugins.bilingual.catalogues import catalogue_path, read_catalogue
 
-from .report import Problem, warning
+from .report import Problem, error, warning
 
 # The same extraction babel.cfg configures for `make i18n-extract`, over the same folders.
 METHOD_MAP = [("**.html", "jinja2"), ("**.py", "python")]
@@ -55,26 +55,35 @@ def _ids(catalogue) -> set[MessageId]:
 def catalogue_problems(theme_dir: Path, languages: tuple[str, ...]) -> list[Problem]:
     translations = theme_dir / "translations"
     pot_path = translations / "messages.pot"
+    if not pot_path.is_file():
+        return [error(f"{os.path.relpath(pot_path)}: missing: run `make i18n-extract`")]
     problems = []
     in_pot = _ids(read_catalogue(pot_path))
     if in_pot != visible_strings(theme_dir):
         problems.append(warning(f"{os.path.relpath(pot_path)}: does not match the words of the templates and exports: run `make i18n-update`"))
     for lang in languages:
-        path = catalogue_path(translations, lang)
-        shown = os.path.relpath(path)
-        catalogue = read_catalogue(path, lang)
-        for missing in sorted(map(_singular, in_pot - _ids(catalogue))):
-            problems.append(warning(f"{shown}: {missing!r} is missing: run `make i18n-update`, then translate it"))
-        for message in catalogue:
-            if not message.id:
-                continue
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            msgid = _singular(message.id)
-            if message.fuzzy:
-                problems.append(
-                    warning(f"{shown}:{message.lineno}: {msgid!r} is marked fuzzy: check the translation, "
-                            "then delete the `#, fuzzy` line")
-                )
-            elif not all(strings):
-                problems.append(warning(f"{shown}:{message.lineno}: {msgid!r} is not translated: fill in its msgstr"))
+        problems += _language_problems(catalogue_path(translations, lang), lang, in_pot)
+    return problems
+
+
+def _language_problems(path: Path, lang: str, in_pot: set[MessageId]) -> list[Problem]:
+    shown = os.path.relpath(path)
+    if not path.is_file():
+        return [error(f"{shown}: missing: the catalogue of the language {lang!r} "
+                      f"(pybabel init -i {os.path.relpath(path.parents[2] / 'messages.pot')} -d {os.path.relpath(path.parents[2])} -l {lang})")]
+    catalogue = read_catalogue(path, lang)
+    problems = [warning(f"{shown}: {missing!r} is missing: run `make i18n-update`, then translate it")
+                for missing in sorted(map(_singular, in_pot - _ids(catalogue)))]
+    for message in catalogue:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        msgid = _singular(message.id)
+        if message.fuzzy:
+            problems.append(
+                warning(f"{shown}:{message.lineno}: {msgid!r} is marked fuzzy: check the translation, "
+                        "then delete the `#, fuzzy` line")
+            )
+        elif not all(strings):
+            problems.append(warning(f"{shown}:{message.lineno}: {msgid!r} is not translated: fill in its msgstr"))
     return problems

@@ -41,3 +41,16 @@ def test_a_new_template_string_is_reported_until_extracted(tmp_path, monkeypatch
     page.write_text(page.read_text(encoding="utf-8") + '{{ _("A brand-new string") }}\n', encoding="utf-8")
     messages = [problem.message for problem in catalogue_problems(theme, ("de", "ru"))]
     assert messages == ["theme/translations/messages.pot: does not match the words of the templates and exports: run `make i18n-update`"]
+
+
+def test_a_missing_catalogue_is_an_error_naming_the_file(tmp_path, monkeypatch):
+    """Checked before the language runs start: a language without its catalogue stops the build
+    with the file to create, not with a traceback."""
+    theme = copy_theme(tmp_path, monkeypatch)
+    (theme / "translations" / "ru" / "LC_MESSAGES" / "messages.po").unlink()
+    [problem] = catalogue_problems(theme, ("de", "ru"))
+    assert problem.severity.value == "error"
+    assert problem.message.startswith("theme/translations/ru/LC_MESSAGES/messages.po: missing: the catalogue of the language 'ru'")
+    (theme / "translations" / "messages.pot").unlink()
+    [problem] = catalogue_problems(theme, ("de", "ru"))
+    assert problem.message == "theme/translations/messages.pot: missing: run `make i18n-extract`"
