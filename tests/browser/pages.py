@@ -44,21 +44,18 @@ def policy_refusals(target) -> list[str]:
 
 
 @cache  # a built site does not change during the session; parsing its pages again cost seconds
-def _document(site, path: str) -> BeautifulSoup:
-    return BeautifulSoup(site.file(path).read_text(encoding="utf-8"), "html.parser")
-
-
 def kind_of_file(site, path: str) -> str:
     """The kind of a built page, told from its file by KIND_MARKERS."""
     if path.endswith("/404.html") and path != "/404.html":
         return "404"
-    document = _document(site, path)
+    document = BeautifulSoup(site.file(path).read_text(encoding="utf-8"), "html.parser")
     return next((kind for kind, selector in KIND_MARKERS.items() if document.select_one(selector)), "plain page")
 
 
 def lang_of_file(site, path: str) -> str | None:
     """The lang of the built page served at path; None where none is."""
-    return _document(site, path).html.get("lang") if site.file(path).is_file() else None
+    file = site.file(path)
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").html.get("lang") if file.is_file() else None
 
 
 def _of_the_sites_kinds(site, paths):

@@ -29,6 +29,8 @@ def test_switcher_leads_to_the_counterpart_on_every_kind_of_page(site, second_si
             expected = visited.path.replace(f"/{lang}/", f"/{other}/", 1)
             if switcher.leads_to != expected:
                 found.append(f"{visited.where}: the switcher leads to {switcher.leads_to}, not {expected}")
+            elif not switcher.found:
+                found.append(f"{visited.where}: the switcher leads to {switcher.leads_to}, where there is no page")
             if switcher.lang_there != other:
                 found.append(f"{visited.where}: the switcher leads to a page in {switcher.lang_there!r}, not {other!r}")
     assert not found, "\n".join(found)

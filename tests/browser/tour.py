@@ -1,13 +1,14 @@
 """One page of each kind (pages.py: one_page_per_kind) visited once per device for the checks of
 accessibility and of the language switcher, read once per test session (tests/once.py): axe-core
 in both colour schemes, the first Tab, the size of the header's and footer's targets, and where
-the switcher leads (clicked on the first page). One visit for all of them instead of one per check saves 70 page loads."""
+the switcher leads (clicked on one page). One visit for all of them instead of one per check
+saves 70 page loads."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from tests.once import records_once_per_session
 
@@ -44,12 +45,13 @@ FOCUSED = """() => {
 
 @dataclass(frozen=True)
 class Switcher:
-    """The language switcher of a page, and where clicking it led."""
+    """The language switcher of a page, and where it leads."""
 
     links: int  # how many links it has
     hreflang: str | None
     lang: str | None
     leads_to: str | None  # the address path it leads to (each worker serves on a port of its own)
+    found: bool  # a page is there (HTTP 200 after the click; a built file otherwise)
     lang_there: str | None  # the lang of the page there
     clicked: bool  # followed by a click, or read from the link as the browser resolves it
 
@@ -78,10 +80,11 @@ def tour(tmp_path_factory, site, device: str, context: Callable) -> list[Visit]:
 
 
 def _visit_each_kind(site, context) -> list[Visit]:
+    pages = one_page_per_kind(site, site.paths)
+    # a page that is there for its own sake: a 404 page's switcher leads to the other 404 page
+    clicked_on = next((path for path in pages if path in site.language_paths and kind_of_file(site, path) != "404"), None)
     tab = context.new_page()
     visits = []
-    pages = one_page_per_kind(site, site.paths)
-    clicked_on = next((path for path in pages if path in site.language_paths), None)
     try:
         for path in pages:
             context.refused.clear()  # what the policy refused on the page the last switcher led to
@@ -108,12 +111,13 @@ def _switch(tab, site, click: bool) -> Switcher:
     the built site, a page load (0.4 s) less for each kind."""
     links = tab.locator(".language-switcher a")
     if links.count() != 1:
-        return Switcher(links.count(), None, None, None, None, click)
+        return Switcher(links.count(), None, None, None, False, None, False)
     link = links.first
     hreflang, lang = link.get_attribute("hreflang"), link.get_attribute("lang")
     if not click:
-        path = urlsplit(link.evaluate("a => a.href")).path
-        return Switcher(1, hreflang, lang, path, lang_of_file(site, path), click)
-    with tab.expect_navigation():
+        path = unquote(urlsplit(link.evaluate("a => a.href")).path)
+        return Switcher(1, hreflang, lang, path, site.file(path).is_file(), lang_of_file(site, path), False)
+    with tab.expect_navigation() as navigation:
         link.click()
-    return Switcher(1, hreflang, lang, urlsplit(tab.url).path, tab.evaluate("document.documentElement.lang"), click)
+    return Switcher(1, hreflang, lang, unquote(urlsplit(tab.url).path), navigation.value.status == 200,
+                    tab.evaluate("document.documentElement.lang"), True)
