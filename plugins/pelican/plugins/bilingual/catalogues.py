@@ -20,7 +20,8 @@ def catalogue_path(translations_dir: Path, lang: str) -> Path:
 def read_catalogue(path: Path, lang: str | None = None) -> Catalog:
     """The catalogue at path, read once per version of the file in a process (and in the language
     runs forked after it was read): a build reads each catalogue four times (the check, both
-    language runs, the entry pages), a devserver session and the tests at every build."""
+    language runs, the entry pages), a devserver session and the tests at every build. The
+    catalogue is shared by all who ask: read it, never change it."""
     stat = path.stat()
     return _parsed(path.resolve(), lang, stat.st_mtime_ns, stat.st_size)
 
