@@ -33,7 +33,7 @@ def new_context(browser):
     made = []
 
     def make(zone: str, **options):
-        context = browser.new_context(viewport=DESKTOP, timezone_id=zone, **options)
+        context = browser.new_context(**{"viewport": DESKTOP, **options}, timezone_id=zone)
         context.set_default_timeout(TIMEOUT_MS)
         made.append(context)
         return context
@@ -283,12 +283,9 @@ LAYOUT_SHIFTS = """() => new Promise((done, fail) => {
 def test_the_controls_and_stars_move_nothing_on_the_page(second_site, new_context, viewport, lang):
     """programme.js shows its controls and a star on each session where the stylesheet kept their
     room: for a visitor in the event's zone, nothing the page showed moves."""
-    context = new_context("Asia/Vladivostok")
-    for path in (EVENT.format(lang=lang), f"/{lang}/programm/"):
-        tab = context.new_page()
-        tab.set_viewport_size(viewport)
+    tab = new_context("Asia/Vladivostok", viewport=viewport).new_page()
+    for path in (EVENT.format(lang=lang), f"/{lang}/programm/"):  # each page's shifts are its own
         tab.goto(second_site.url(path), wait_until="load")
         tab.wait_for_selector(".visitor-tools:not([hidden]) .mine-save:not(:empty)")
         assert tab.locator(".star").count() > 0
         assert tab.evaluate(LAYOUT_SHIFTS) == [], f"{path} at {viewport['width']}px"
-        tab.close()
