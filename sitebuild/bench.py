@@ -17,9 +17,10 @@ import time
 from pathlib import Path
 
 import pelican
-from pagefind_bin import get_executable
 
 from pelican.plugins.programme.reading import read_programme
+
+from . import search_index
 
 PROJECT = Path(__file__).resolve().parent.parent
 COPIED = ("pelicanconf.py", "programme.yaml", "content", "theme", "sitebuild")  # the plugins are installed
@@ -170,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         full = best_time([sys.executable, "-m", "sitebuild", "html", "--output", str(output)], workdir, args.runs, fresh)
         # Part of the full build, timed alone over its output: what the search costs.
         search = best_time(
-            [str(get_executable()), "--site", str(output), "--output-subdir", "bench-index", "--silent"],
+            search_index.indexer_command(output, "bench-index"),
             workdir, args.runs, (output / "bench-index",),
         )
         warm = warm_rebuild(workdir, args.runs)
