@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.plurals import get_plural
-from babel.messages.pofile import read_po
-from pelican.plugins.bilingual.catalogues import catalogue_path, load_translations
+from pelican.plugins.bilingual.catalogues import catalogue_path, load_translations, read_catalogue
 
 from sitebuild.catalogue_check import visible_strings
 
@@ -15,17 +14,12 @@ TRANSLATIONS = THEME / "translations"
 LANGUAGES = ("de", "ru")
 
 
-def parsed_anew(path: Path, lang: str | None = None):
-    with path.open("rb") as po_file:
-        return read_po(po_file, locale=lang)
-
-
 def message_ids(catalogue) -> set:
     return {message.id for message in catalogue if message.id}
 
 
 def test_pot_matches_the_templates_and_the_exports():
-    in_pot = message_ids(parsed_anew(TRANSLATIONS / "messages.pot"))
+    in_pot = message_ids(read_catalogue(TRANSLATIONS / "messages.pot"))
     in_use = visible_strings(THEME)
     assert in_use - in_pot == set(), "strings missing from messages.pot: run `make i18n-update`"
     assert in_pot - in_use == set(), "messages.pot has strings nothing uses: run `make i18n-update`"
@@ -34,14 +28,14 @@ def test_pot_matches_the_templates_and_the_exports():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_catalogue_has_every_string_of_the_pot(lang):
-    pot = message_ids(parsed_anew(TRANSLATIONS / "messages.pot"))
-    catalogue = message_ids(parsed_anew(catalogue_path(TRANSLATIONS, lang), lang))
+    pot = message_ids(read_catalogue(TRANSLATIONS / "messages.pot"))
+    catalogue = message_ids(read_catalogue(catalogue_path(TRANSLATIONS, lang), lang))
     assert pot - catalogue == set(), f"run `make i18n-update` and translate the new entries of {lang}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_entry_is_untranslated_or_fuzzy(lang):
-    catalogue = parsed_anew(catalogue_path(TRANSLATIONS, lang), lang)
+    catalogue = read_catalogue(catalogue_path(TRANSLATIONS, lang), lang)
     problems = []
     for message in catalogue:
         if not message.id:
@@ -56,7 +50,7 @@ def test_no_entry_is_untranslated_or_fuzzy(lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_plural_entries_have_every_form_of_the_language(lang):
-    catalogue = parsed_anew(catalogue_path(TRANSLATIONS, lang), lang)
+    catalogue = read_catalogue(catalogue_path(TRANSLATIONS, lang), lang)
     assert catalogue.num_plurals == get_plural(lang).num_plurals  # de 2, ru 3
     for message in catalogue:
         if message.pluralizable:
