@@ -9,8 +9,8 @@ OTHER = {"de": "ru", "ru": "de"}
 
 def test_switcher_leads_to_the_counterpart_on_every_kind_of_page(site, second_site, device, tours):
     """Every kind of page, from the real site or, where it has none yet (speakers' pages), from
-    the second fixture conference, in each device's window; on the first page of each the
-    switcher is clicked (tour.py)."""
+    the second fixture conference, in each device's window; on one page of each site (not a
+    404 page) the switcher is clicked (tour.py)."""
     found, kinds = [], set()
     for served in (site, second_site):
         visits = tours(served, device)

@@ -105,10 +105,10 @@ def _visit_each_kind(site, context) -> list[Visit]:
 
 
 def _switch(tab, site, click: bool) -> Switcher:
-    """The page's language switcher, clicked on the first page of a tour: that a click on a link
-    leads where its address says is the browser's part, shown once per window; on the other
-    pages the address is read from the link as the browser resolves it, and the page there from
-    the built site, a page load (0.4 s) less for each kind."""
+    """The page's language switcher, clicked on one page of a tour: that a click on a link leads
+    where its address says is the browser's part, shown once per window; on the other pages the
+    address is read from the link as the browser resolves it, and the page there from the built
+    site, a page load (0.4 s) less for each kind."""
     links = tab.locator(".language-switcher a")
     if links.count() != 1:
         return Switcher(links.count(), None, None, None, False, None, False)
